@@ -1,0 +1,141 @@
+"""The ``wardapp`` command: GUI launcher and batch commands.
+
+Exit status: 0 success, 2 usage error, 3 input rejected (nothing written), 4 store problem.
+Errors print the same Japanese message the GUI shows.  ``--json`` prints exactly one JSON
+object on stdout so that scripts can rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from wardapp import __version__
+from wardapp.errors import InputRejected, WardError
+from wardapp.progress import Progress
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="データベースファイル（既定: ユーザーデータフォルダ）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wardapp",
+        description="区役所向け 被災者支援・デジタルデバイド対策アプリ",
+    )
+    parser.add_argument("--version", action="version", version=f"wardapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="画面を開く（既定の動作）")
+    _add_db(p)
+
+    p = sub.add_parser("demo", help="架空の区（デモ区）を生成して開く")
+    _add_db(p)
+    p.add_argument("--persons", type=int, default=40_000, help="住民数（既定 40000）")
+    p.add_argument("--seed", type=int, default=1, help="乱数の種（同じ種なら同じ区）")
+    p.add_argument("--no-gui", action="store_true", help="生成だけして画面は開かない")
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    p = sub.add_parser("import", help="ファイルを取り込む")
+    isub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    r = isub.add_parser("registry", help="住民基本台帳（住基）抽出 CSV を取り込む")
+    r.add_argument("file", metavar="FILE")
+    _add_db(r)
+    r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
+    r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+    return parser
+
+
+def _progress_printer(enabled: bool) -> Progress:
+    if not enabled:
+        return Progress(None)
+
+    last = [-1]
+
+    def cb(done: int, total: int, label: str) -> None:
+        pct = int(done * 100 / total) if total else 0
+        if pct // 10 != last[0]:
+            last[0] = pct // 10
+            print(f"  {pct:3d}% {label}", file=sys.stderr)
+
+    return Progress(cb)
+
+
+def _cmd_import_registry(args: argparse.Namespace) -> int:
+    from wardapp.registry.importer import import_registry
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        report = import_registry(
+            store,
+            Path(args.file),
+            mapping=Path(args.mapping) if args.mapping else None,
+            lenient=args.lenient,
+            progress=_progress_printer(not args.json and sys.stderr.isatty()),
+        )
+    except InputRejected as e:
+        if args.json:
+            print(json.dumps(e.report_json(), ensure_ascii=False) if hasattr(e, "report_json") else
+                  json.dumps({"rejected": True, "message": e.message_ja,
+                              "errors": [p.to_json() for p in e.problems]}, ensure_ascii=False))
+        raise
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        print(report.summary_ja())
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from wardapp.demo import ensure_demo
+
+    result = ensure_demo(
+        Path(args.db) if args.db else None,
+        persons=args.persons,
+        seed=args.seed,
+        progress=_progress_printer(not args.json and sys.stderr.isatty()),
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    elif args.no_gui:
+        print(result.summary_ja())
+    if args.no_gui:
+        return 0
+    from wardapp.ui.app import run_gui
+
+    return run_gui(result.db_path, demo=True)
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from wardapp.ui.app import run_gui
+
+    return run_gui(Path(args.db) if args.db else None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {
+        None: _cmd_gui,
+        "gui": _cmd_gui,
+        "demo": _cmd_demo,
+        "import": lambda a: {"registry": _cmd_import_registry}[a.what](a),
+    }
+    if args.command is None:
+        args.db = None
+    try:
+        return int(handlers[args.command](args))
+    except WardError as e:
+        print(f"エラー: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("中断しました。", file=sys.stderr)
+        return 130

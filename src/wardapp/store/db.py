@@ -1,0 +1,127 @@
+"""Opening the store: engine, sessions, and schema upgrades through Alembic.
+
+SQLite is the default (WAL journal, foreign keys on) in the per-user data directory; a
+``postgresql://`` URL works for shared installs.  Every open runs pending Alembic migrations,
+so a database made by an older version upgrades in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from wardapp.errors import StoreError
+
+APP_NAME = "wardapp"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def data_dir() -> Path:
+    """Per-user data directory (``%LOCALAPPDATA%\\wardapp`` on Windows)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "wardapp.sqlite3"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable in WAL mode against application crashes, which is what matters here.
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_url(db: str | Path) -> str:
+    s = str(db)
+    if "://" in s:
+        return s
+    return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+class Store:
+    """An opened database: ``store.session()`` gives a context-managed ORM session."""
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as s:
+            yield s
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits together at the end, or not at all."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+
+def open_store(db: str | Path | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store at ``db`` (path or URL; default: per-user file)."""
+    target = db if db is not None else default_db_path()
+    url = make_url(target)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"データベースのフォルダを作成できません: {path.parent}", detail=str(e)) from e
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine, str(target))
+    if migrate:
+        try:
+            upgrade(store)
+        except Exception as e:  # noqa: BLE001 — any failure here means the file is unusable
+            engine.dispose()
+            raise StoreError(f"データベースを開けません: {target}", detail=str(e)) from e
+    return store
+
+
+def _alembic_config(store: Store):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", store.engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def upgrade(store: Store, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` with Alembic (the only way the schema changes)."""
+    from alembic import command
+
+    cfg = _alembic_config(store)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def current_revision(store: Store) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with store.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def has_schema(store: Store) -> bool:
+    return "persons" in inspect(store.engine).get_table_names()
