@@ -1,0 +1,412 @@
+"""Importing a 住民基本台帳 extract: validate the whole file, then update the store in one go.
+
+Rules (issue: Foundation):
+- The whole file is validated first and *every* problem is reported (line, column, value,
+  reason).  With errors nothing is written unless ``lenient``, which skips the bad rows and
+  reports each.
+- The extract is a full snapshot of the ward's residents.  A newer extract updates the store
+  in place: new 宛名番号 are 転入/出生, missing ones are removed (with the reason when the file
+  carries a 消除 row), changed ones are 転居/世帯変更/記載事項変更.  Importing the same file twice
+  changes nothing.
+- One transaction: a failure or a cancel part-way leaves the store as it was.
+- The raw 住所 and 方書 are kept as given; towns are resolved from the address (best effort,
+  ``None`` when unsure), points are the address dictionary's work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, func, select, update
+
+from wardapp.address.towns import TownEntry, TownResolver
+from wardapp.csvfile import TextTable, normalize_header, private_use_chars, read_table
+from wardapp.errors import InputProblem, InputRejected, ProblemList
+from wardapp.kana import is_kana, kana_key, to_katakana
+from wardapp.progress import Progress
+from wardapp.registry.columns import (
+    ALIASES,
+    CANONICAL,
+    HEAD_RELATIONSHIPS,
+    MY_NUMBER_HEADERS,
+    REMOVAL_REASONS,
+    REQUIRED,
+    SEX_VALUES,
+)
+from wardapp.registry.mapping import MappingProfile, load_mapping
+from wardapp.registry.report import GaijiOccurrence, ImportReport
+from wardapp.store.db import Store
+from wardapp.store.models import Household, ImportRun, Person, Town
+from wardapp.wareki import DateFormatError, parse_date
+
+_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,31}$")
+_PUA = re.compile("[\ue000-\uf8ff]")
+_EARLIEST_BIRTH = dt.date(1868, 1, 1)
+_BATCH = 20_000
+
+#: Person fields compared between extracts, in this order.
+_FIELDS = ("household_no", "name", "kana", "birth_date", "sex", "relationship", "is_head",
+           "address", "building", "resident_kind", "change_reason", "change_date")
+
+
+@dataclass
+class ParsedRegistry:
+    """A validated extract: one tuple per resident (see ``_FIELDS``) keyed by 宛名番号."""
+
+    table: TextTable
+    profile: MappingProfile
+    persons: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    #: 宛名番号 → reason, for 消除 rows (死亡, 転出 …) that must not be stored.
+    removals: dict[str, str] = field(default_factory=dict)
+    problems: ProblemList = field(default_factory=ProblemList)
+    warnings: ProblemList = field(default_factory=ProblemList)
+    gaiji: list[GaijiOccurrence] = field(default_factory=list)
+    bad_lines: set[int] = field(default_factory=set)
+
+
+def _resolve_columns(table: TextTable, profile: MappingProfile, problems: ProblemList,
+                     warnings: ProblemList) -> dict[str, list[int]]:
+    """Map each canonical column to the source column indexes that build it."""
+    index: dict[str, int] = {}
+    for i, h in enumerate(table.header):
+        if h in index:
+            warnings.add(table.header_line, h, None, f"見出し「{h}」が重複しています。最初の列を使います")
+            continue
+        index[h] = i
+    cols: dict[str, list[int]] = {}
+    for canon in CANONICAL:
+        if canon in profile.columns:
+            idxs = []
+            for src in profile.columns[canon]:
+                key = normalize_header(src)
+                if key not in index:
+                    problems.add(table.header_line, canon, src,
+                                 f"列対応プロファイルの見出し「{src}」がファイルにありません")
+                else:
+                    idxs.append(index[key])
+            if idxs and len(idxs) == len(profile.columns[canon]):
+                cols[canon] = idxs
+            continue
+        if canon in index:
+            cols[canon] = [index[canon]]
+            continue
+        alias = next((h for h, c in ALIASES.items() if c == canon and h in index), None)
+        if alias is not None:
+            cols[canon] = [index[alias]]
+        elif canon in REQUIRED:
+            problems.add(table.header_line, canon, None,
+                         "必須の列がありません（見出しを確認するか、列対応プロファイルを指定してください）")
+    used = {i for idxs in cols.values() for i in idxs}
+    for h, i in index.items():
+        if h in MY_NUMBER_HEADERS:
+            warnings.add(table.header_line, h, None,
+                         "マイナンバーの列は読み込まず、保存もしません（この列は取り込みから除外しました）")
+        elif i not in used:
+            warnings.add(table.header_line, h, None, "使わない列です（取り込みません）")
+    return cols
+
+
+def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
+                   progress: Progress | None = None, today: dt.date | None = None,
+                   display_name: str | None = None) -> ParsedRegistry:
+    """Read and validate a whole extract; problems are collected, not raised."""
+    progress = progress or Progress()
+    profile = mapping if isinstance(mapping, MappingProfile) else (
+        load_mapping(mapping) if mapping is not None else MappingProfile())
+    progress.report(0, 4, "ファイルを読み込んでいます")
+    table = read_table(path, encoding=profile.encoding, delimiter=profile.delimiter,
+                       skip_lines=profile.skip_lines, display_name=display_name)
+    out = ParsedRegistry(table=table, profile=profile)
+    cols = _resolve_columns(table, profile, out.problems, out.warnings)
+    if out.problems:
+        return out
+    today = today or dt.date.today()
+    ncols = len(table.header)
+    values = profile.values
+    date_cache: dict[str, dt.date | str] = {}
+
+    def as_date(text: str) -> dt.date | str:
+        hit = date_cache.get(text)
+        if hit is None:
+            try:
+                hit = parse_date(text)
+            except DateFormatError as e:
+                hit = str(e)
+            date_cache[text] = hit
+        return hit
+
+    def getter(canon: str) -> Callable[[list[str]], str] | None:
+        idxs = cols.get(canon)
+        if idxs is None:
+            return None
+        table_ = values.get(canon)
+        sep = profile.separator(canon)
+        if len(idxs) == 1:
+            i = idxs[0]
+            base: Callable[[list[str]], str] = lambda row: row[i].strip()
+        else:
+            base = lambda row: sep.join(p for p in (row[i].strip() for i in idxs) if p)
+        if table_ is None:
+            return base
+        return lambda row: _coded(base(row), table_)
+
+    g = {c: getter(c) for c in CANONICAL}
+    add = out.problems.add
+    warn = out.warnings.add
+    seen: dict[str, int] = {}
+    total = len(table.rows)
+    for n, (row, line) in enumerate(zip(table.rows, table.lines)):
+        if n % 50_000 == 0:
+            progress.report(1, 4, f"内容を検査しています（{n:,}/{total:,}行）")
+        before = len(out.problems)
+        if len(row) != ncols:
+            add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
+            out.bad_lines.add(line)
+            continue
+        person_no = unicodedata.normalize("NFKC", g["宛名番号"](row))  # type: ignore[misc]
+        if not person_no:
+            add(line, "宛名番号", person_no, "宛名番号が空です")
+        elif not _ID.match(person_no):
+            add(line, "宛名番号", person_no, "宛名番号は半角英数字（と -）で32文字以内です")
+        elif person_no in seen:
+            add(line, "宛名番号", person_no, f"宛名番号が重複しています（{seen[person_no]}行目と同じ）")
+        household_no = unicodedata.normalize("NFKC", g["世帯番号"](row))  # type: ignore[misc]
+        if not household_no:
+            add(line, "世帯番号", household_no, "世帯番号が空です")
+        elif not _ID.match(household_no):
+            add(line, "世帯番号", household_no, "世帯番号は半角英数字（と -）で32文字以内です")
+        name = g["氏名"](row)  # type: ignore[misc]
+        if not name:
+            add(line, "氏名", name, "氏名が空です")
+        kana_raw = g["氏名カナ"](row)  # type: ignore[misc]
+        kana = re.sub(r" +", "\u3000", to_katakana(kana_raw).strip()) if kana_raw else ""
+        if not kana:
+            warn(line, "氏名カナ", kana_raw, "カナが空です（カナでの検索に出ません）")
+        elif not is_kana(kana):
+            warn(line, "氏名カナ", kana_raw, "カナ以外の文字が含まれています")
+        birth_raw = g["生年月日"](row)  # type: ignore[misc]
+        birth = as_date(birth_raw) if birth_raw else "生年月日が空です"
+        if isinstance(birth, str):
+            add(line, "生年月日", birth_raw, birth)
+        elif birth > today:
+            add(line, "生年月日", birth_raw, "生年月日が未来の日付です")
+        elif birth < _EARLIEST_BIRTH:
+            add(line, "生年月日", birth_raw, "生年月日が古すぎます（1868年より前）")
+        sex_raw = g["性別"](row)  # type: ignore[misc]
+        sex = SEX_VALUES.get(unicodedata.normalize("NFKC", sex_raw))
+        if sex is None:
+            add(line, "性別", sex_raw, "性別は 男/女 または 1/2 で指定してください")
+        relationship = g["続柄"](row)  # type: ignore[misc]
+        if not relationship:
+            add(line, "続柄", relationship, "続柄が空です")
+        address = g["住所"](row)  # type: ignore[misc]
+        if not address:
+            add(line, "住所", address, "住所が空です")
+        building = g["方書"](row) if g["方書"] else ""  # type: ignore[misc]
+        kind = g["住民区分"](row) if g["住民区分"] else ""  # type: ignore[misc]
+        reason = g["異動事由"](row) if g["異動事由"] else ""  # type: ignore[misc]
+        change_raw = g["異動日"](row) if g["異動日"] else ""  # type: ignore[misc]
+        change: dt.date | str | None = as_date(change_raw) if change_raw else None
+        if isinstance(change, str):
+            add(line, "異動日", change_raw, change)
+        for col, val in (("氏名", name), ("氏名カナ", kana_raw), ("住所", address), ("方書", building)):
+            if val and _PUA.search(val):
+                out.gaiji += [GaijiOccurrence(line, col, ch, val) for ch in private_use_chars(val)]
+        if len(out.problems) > before:
+            out.bad_lines.add(line)
+            continue
+        seen[person_no] = line
+        removal = REMOVAL_REASONS.get(reason)
+        if removal is not None:
+            out.removals[person_no] = removal
+            continue
+        out.persons[person_no] = (
+            household_no, name, kana, birth, sex, relationship,
+            relationship in HEAD_RELATIONSHIPS, address, building or None, kind or None,
+            reason or None, change,
+        )
+        out.lines[person_no] = line
+    progress.report(2, 4, "世帯を確認しています")
+    _check_households(out)
+    return out
+
+
+def _coded(value: str, table: dict[str, str]) -> str:
+    return table.get(value, table.get(unicodedata.normalize("NFKC", value), value))
+
+
+def _check_households(out: ParsedRegistry) -> None:
+    """Each household should have one head and one address; warn where not, never guess."""
+    heads: dict[str, list[str]] = {}
+    first: dict[str, str] = {}
+    for pno, rec in out.persons.items():
+        hno = rec[0]
+        first.setdefault(hno, pno)
+        if rec[6]:
+            heads.setdefault(hno, []).append(pno)
+    for hno, pno in first.items():
+        hs = heads.get(hno, [])
+        if not hs:
+            out.warnings.add(out.lines[pno], "続柄", hno, "世帯に世帯主がいません（最初の人を代表にします）")
+        elif len(hs) > 1:
+            out.warnings.add(out.lines[hs[1]], "続柄", hno, f"世帯主が{len(hs)}人います")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def import_registry(store: Store, path: Path, *, mapping: Path | MappingProfile | None = None,
+                    lenient: bool = False, progress: Progress | None = None,
+                    user: str | None = None, today: dt.date | None = None) -> ImportReport:
+    """Validate ``path`` and bring the store in line with it, in one transaction.
+
+    Raises :class:`InputRejected` (store unchanged) when the file has errors and not
+    ``lenient``, or when it cannot be read at all.
+    """
+    started = time.perf_counter()
+    started_at = dt.datetime.now()
+    progress = progress or Progress()
+    path = Path(path)
+    parsed = parse_registry(path, mapping=mapping, progress=progress, today=today)
+    file = parsed.table.file
+    header_problem = any(p.line == parsed.table.header_line for p in parsed.problems.problems)
+    if parsed.problems and (not lenient or header_problem):
+        raise InputRejected(file, parsed.problems.problems)
+    if not parsed.persons:
+        raise InputRejected(file, [InputProblem(None, None, None, "取り込める住民の行がありません")])
+    report = ImportReport(file=file, encoding=parsed.table.encoding, profile=parsed.profile.name,
+                          rows=len(parsed.table.rows))
+    report.errors = parsed.problems.problems
+    report.skipped_rows = len(parsed.bad_lines)
+    report.warnings = parsed.warnings.problems
+    report.gaiji = parsed.gaiji
+    progress.report(3, 4, "データベースを更新しています")
+    with store.engine.begin() as conn:
+        _apply(conn, parsed, report, progress)
+        progress.check()
+        report.persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
+        report.households = conn.execute(select(func.count()).select_from(Household)).scalar_one()
+        report.seconds = time.perf_counter() - started
+        conn.execute(ImportRun.__table__.insert(), [{
+            "kind": "registry", "file_name": str(path), "sha256": _sha256(path),
+            "started_at": started_at, "finished_at": dt.datetime.now(), "user": user,
+            "counts_json": json.dumps({k: v for k, v in report.to_json().items()
+                                       if k not in ("errors", "warnings", "gaiji")}, ensure_ascii=False),
+        }])
+        progress.check()  # last chance to cancel: the commit happens when the block ends
+    progress.report(4, 4, "完了")
+    return report
+
+
+def _town_resolver(conn: Connection) -> TownResolver:
+    rows = conn.execute(select(Town.id, Town.oaza, Town.chome)).all()
+    return TownResolver(TownEntry(r.id, r.oaza, r.chome) for r in rows)
+
+
+def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progress: Progress) -> None:
+    p, h = Person.__table__, Household.__table__
+    existing: dict[str, tuple[Any, ...]] = {}
+    ids: dict[str, int] = {}
+    q = select(p.c.person_no, p.c.id, h.c.household_no, p.c.name, p.c.kana, p.c.birth_date, p.c.sex,
+               p.c.relationship, p.c.is_head, p.c.address, p.c.building, p.c.resident_kind,
+               p.c.change_reason, p.c.change_date).join(h, p.c.household_id == h.c.id)
+    for row in conn.execute(q):
+        existing[row[0]] = tuple(row[2:])
+        ids[row[0]] = row[1]
+
+    new = parsed.persons
+    mv = report.movements
+    added = [pno for pno in new if pno not in existing]
+    removed = [pno for pno in existing if pno not in new]
+    changed = [pno for pno, rec in new.items() if pno in existing and existing[pno] != rec]
+    for pno in added:
+        mv["出生" if (new[pno][10] or "").startswith("出生") else "転入"] += 1
+    for pno in removed:
+        mv[parsed.removals.get(pno, "消除（事由不明）")] += 1
+    for pno in changed:
+        old, rec = existing[pno], new[pno]
+        if old[0] != rec[0]:
+            mv["世帯変更"] += 1
+        if old[7] != rec[7] or old[8] != rec[8]:
+            mv["転居"] += 1
+        if old[1:7] != rec[1:7] or old[9:] != rec[9:]:
+            mv["記載事項変更"] += 1
+    report.added, report.removed, report.changed = len(added), len(removed), len(changed)
+
+    # Households: the head's address (the first member's when there is no head).
+    rep: dict[str, tuple[Any, ...]] = {}
+    for rec in new.values():
+        cur = rep.get(rec[0])
+        if cur is None or (rec[6] and not cur[6]):
+            rep[rec[0]] = rec
+    resolver = _town_resolver(conn)
+    old_h = {r.household_no: r for r in conn.execute(
+        select(h.c.id, h.c.household_no, h.c.address, h.c.building, h.c.town_id))}
+    h_insert: list[dict[str, Any]] = []
+    h_moved: list[dict[str, Any]] = []
+    h_retown: list[dict[str, Any]] = []
+    for hno, rec in rep.items():
+        address, building = rec[7], rec[8]
+        town_id = resolver.resolve(address)
+        o = old_h.get(hno)
+        if o is None:
+            h_insert.append({"household_no": hno, "address": address, "building": building,
+                             "town_id": town_id})
+        elif (o.address, o.building) != (address, building):
+            # A new address invalidates the matched point; matching runs again later.
+            h_moved.append({"b_id": o.id, "address": address, "building": building,
+                            "town_id": town_id, "point_id": None, "match_level": None})
+        elif o.town_id != town_id:
+            h_retown.append({"b_id": o.id, "town_id": town_id})
+    h_delete = [o.id for hno, o in old_h.items() if hno not in rep]
+    report.households_added = len(h_insert)
+    report.households_changed = len(h_moved) + len(h_retown)
+    report.households_removed = len(h_delete)
+
+    def batched(rows: list[Any], label: str, run: Callable[[list[Any]], None]) -> None:
+        for i in range(0, len(rows), _BATCH):
+            progress.report(3, 4, f"{label}（{min(i + _BATCH, len(rows)):,}/{len(rows):,}）")
+            run(rows[i:i + _BATCH])
+
+    if h_insert:
+        batched(h_insert, "世帯を追加しています", lambda b: conn.execute(h.insert(), b))
+    for rows in (h_moved, h_retown):
+        if rows:
+            conn.execute(update(h).where(h.c.id == bindparam("b_id")), rows)
+    hid = dict(conn.execute(select(h.c.household_no, h.c.id)).tuples().all())
+
+    def person_values(pno: str) -> dict[str, Any]:
+        rec = new[pno]
+        return {
+            "household_id": hid[rec[0]], "name": rec[1], "kana": rec[2], "kana_key": kana_key(rec[2]),
+            "birth_date": rec[3], "sex": rec[4], "relationship": rec[5], "is_head": rec[6],
+            "address": rec[7], "building": rec[8], "resident_kind": rec[9],
+            "change_reason": rec[10], "change_date": rec[11],
+        }
+
+    if removed:
+        batched([{"b_id": ids[pno]} for pno in removed], "削除しています",
+                lambda b: conn.execute(delete(p).where(p.c.id == bindparam("b_id")), b))
+    if changed:
+        batched([{"b_id": ids[pno], **person_values(pno)} for pno in changed], "変更しています",
+                lambda b: conn.execute(update(p).where(p.c.id == bindparam("b_id")), b))
+    if added:
+        batched([{"person_no": pno, **person_values(pno)} for pno in added], "追加しています",
+                lambda b: conn.execute(p.insert(), b))
+    if h_delete:
+        conn.execute(delete(h).where(h.c.id == bindparam("b_id")), [{"b_id": i} for i in h_delete])
