@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, func, select
 
 from wardapp.address.towns import TownEntry, TownResolver
 from wardapp.csvfile import TextTable, normalize_header, private_use_chars, read_table
@@ -44,6 +44,7 @@ from wardapp.registry.columns import (
 )
 from wardapp.registry.mapping import MappingProfile, load_mapping
 from wardapp.registry.report import GaijiOccurrence, ImportReport
+from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import Household, ImportRun, Person, Town
 from wardapp.wareki import DateFormatError, parse_date
@@ -145,56 +146,73 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
             date_cache[text] = hit
         return hit
 
-    def getter(canon: str) -> Callable[[list[str]], str] | None:
+    # Ragged rows are errors of their own; the rest is read column by column (fast).
+    good_rows: list[list[str]] = []
+    good_lines: list[int] = []
+    for row, line in zip(table.rows, table.lines):
+        if len(row) != ncols:
+            out.problems.add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
+            out.bad_lines.add(line)
+        else:
+            good_rows.append(row)
+            good_lines.append(line)
+    empty = [""] * len(good_rows)
+
+    def column(canon: str) -> list[str]:
         idxs = cols.get(canon)
         if idxs is None:
-            return None
-        table_ = values.get(canon)
-        sep = profile.separator(canon)
+            return empty
         if len(idxs) == 1:
             i = idxs[0]
-            base: Callable[[list[str]], str] = lambda row: row[i].strip()
+            vals = [row[i].strip() for row in good_rows]
         else:
-            base = lambda row: sep.join(p for p in (row[i].strip() for i in idxs) if p)
-        if table_ is None:
-            return base
-        return lambda row: _coded(base(row), table_)
+            sep = profile.separator(canon)
+            vals = [sep.join(p for p in (row[i].strip() for i in idxs) if p) for row in good_rows]
+        codes = values.get(canon)
+        if codes:
+            vals = [_coded(v, codes) for v in vals]
+        return vals
 
-    g = {c: getter(c) for c in CANONICAL}
+    kana_cache: dict[str, tuple[str, bool]] = {}
+
+    def katakana(raw: str) -> tuple[str, bool]:
+        hit = kana_cache.get(raw)
+        if hit is None:
+            k = re.sub(r" +", "\u3000", to_katakana(raw).strip())
+            hit = kana_cache[raw] = (k, is_kana(k))
+        return hit
+
+    nfkc = unicodedata.normalize
     add = out.problems.add
     warn = out.warnings.add
     seen: dict[str, int] = {}
-    total = len(table.rows)
-    for n, (row, line) in enumerate(zip(table.rows, table.lines)):
-        if n % 50_000 == 0:
+    total = len(good_rows)
+    progress.report(1, 4, f"内容を検査しています（{total:,}行）")
+    for n, (line, pno_raw, hno_raw, name, kana_raw, birth_raw, sex_raw, relationship, address,
+            building, kind, reason, change_raw) in enumerate(zip(
+                good_lines, *(column(c) for c in CANONICAL))):
+        if n % 100_000 == 0 and n:
             progress.report(1, 4, f"内容を検査しています（{n:,}/{total:,}行）")
         before = len(out.problems)
-        if len(row) != ncols:
-            add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
-            out.bad_lines.add(line)
-            continue
-        person_no = unicodedata.normalize("NFKC", g["宛名番号"](row))  # type: ignore[misc]
+        person_no = nfkc("NFKC", pno_raw)
         if not person_no:
             add(line, "宛名番号", person_no, "宛名番号が空です")
         elif not _ID.match(person_no):
             add(line, "宛名番号", person_no, "宛名番号は半角英数字（と -）で32文字以内です")
         elif person_no in seen:
             add(line, "宛名番号", person_no, f"宛名番号が重複しています（{seen[person_no]}行目と同じ）")
-        household_no = unicodedata.normalize("NFKC", g["世帯番号"](row))  # type: ignore[misc]
+        household_no = nfkc("NFKC", hno_raw)
         if not household_no:
             add(line, "世帯番号", household_no, "世帯番号が空です")
         elif not _ID.match(household_no):
             add(line, "世帯番号", household_no, "世帯番号は半角英数字（と -）で32文字以内です")
-        name = g["氏名"](row)  # type: ignore[misc]
         if not name:
             add(line, "氏名", name, "氏名が空です")
-        kana_raw = g["氏名カナ"](row)  # type: ignore[misc]
-        kana = re.sub(r" +", "\u3000", to_katakana(kana_raw).strip()) if kana_raw else ""
+        kana, kana_ok = katakana(kana_raw) if kana_raw else ("", True)
         if not kana:
             warn(line, "氏名カナ", kana_raw, "カナが空です（カナでの検索に出ません）")
-        elif not is_kana(kana):
+        elif not kana_ok:
             warn(line, "氏名カナ", kana_raw, "カナ以外の文字が含まれています")
-        birth_raw = g["生年月日"](row)  # type: ignore[misc]
         birth = as_date(birth_raw) if birth_raw else "生年月日が空です"
         if isinstance(birth, str):
             add(line, "生年月日", birth_raw, birth)
@@ -202,20 +220,13 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
             add(line, "生年月日", birth_raw, "生年月日が未来の日付です")
         elif birth < _EARLIEST_BIRTH:
             add(line, "生年月日", birth_raw, "生年月日が古すぎます（1868年より前）")
-        sex_raw = g["性別"](row)  # type: ignore[misc]
-        sex = SEX_VALUES.get(unicodedata.normalize("NFKC", sex_raw))
+        sex = SEX_VALUES.get(sex_raw) or SEX_VALUES.get(nfkc("NFKC", sex_raw))
         if sex is None:
             add(line, "性別", sex_raw, "性別は 男/女 または 1/2 で指定してください")
-        relationship = g["続柄"](row)  # type: ignore[misc]
         if not relationship:
             add(line, "続柄", relationship, "続柄が空です")
-        address = g["住所"](row)  # type: ignore[misc]
         if not address:
             add(line, "住所", address, "住所が空です")
-        building = g["方書"](row) if g["方書"] else ""  # type: ignore[misc]
-        kind = g["住民区分"](row) if g["住民区分"] else ""  # type: ignore[misc]
-        reason = g["異動事由"](row) if g["異動事由"] else ""  # type: ignore[misc]
-        change_raw = g["異動日"](row) if g["異動日"] else ""  # type: ignore[misc]
         change: dt.date | str | None = as_date(change_raw) if change_raw else None
         if isinstance(change, str):
             add(line, "異動日", change_raw, change)
@@ -383,30 +394,30 @@ def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progr
             progress.report(3, 4, f"{label}（{min(i + _BATCH, len(rows)):,}/{len(rows):,}）")
             run(rows[i:i + _BATCH])
 
-    if h_insert:
-        batched(h_insert, "世帯を追加しています", lambda b: conn.execute(h.insert(), b))
-    for rows in (h_moved, h_retown):
-        if rows:
-            conn.execute(update(h).where(h.c.id == bindparam("b_id")), rows)
+    h_cols = ("household_no", "address", "building", "town_id")
+    batched([tuple(r[c] for c in h_cols) for r in h_insert], "世帯を追加しています",
+            lambda b: bulk.insert_rows(conn, h, h_cols, b))
+    if h_moved:
+        cols = ("address", "building", "town_id", "point_id", "match_level")
+        bulk.update_rows(conn, h, "id", cols, [tuple(r[c] for c in (*cols, "b_id")) for r in h_moved])
+    if h_retown:
+        bulk.update_rows(conn, h, "id", ("town_id",), [(r["town_id"], r["b_id"]) for r in h_retown])
     hid = dict(conn.execute(select(h.c.household_no, h.c.id)).tuples().all())
 
-    def person_values(pno: str) -> dict[str, Any]:
-        rec = new[pno]
-        return {
-            "household_id": hid[rec[0]], "name": rec[1], "kana": rec[2], "kana_key": kana_key(rec[2]),
-            "birth_date": rec[3], "sex": rec[4], "relationship": rec[5], "is_head": rec[6],
-            "address": rec[7], "building": rec[8], "resident_kind": rec[9],
-            "change_reason": rec[10], "change_date": rec[11],
-        }
+    p_cols = ("household_id", "name", "kana", "kana_key", "birth_date", "sex", "relationship",
+              "is_head", "address", "building", "resident_kind", "change_reason", "change_date")
+    key_cache: dict[str, str] = {}
 
-    if removed:
-        batched([{"b_id": ids[pno]} for pno in removed], "削除しています",
-                lambda b: conn.execute(delete(p).where(p.c.id == bindparam("b_id")), b))
-    if changed:
-        batched([{"b_id": ids[pno], **person_values(pno)} for pno in changed], "変更しています",
-                lambda b: conn.execute(update(p).where(p.c.id == bindparam("b_id")), b))
-    if added:
-        batched([{"person_no": pno, **person_values(pno)} for pno in added], "追加しています",
-                lambda b: conn.execute(p.insert(), b))
-    if h_delete:
-        conn.execute(delete(h).where(h.c.id == bindparam("b_id")), [{"b_id": i} for i in h_delete])
+    def person_values(pno: str) -> tuple[Any, ...]:
+        rec = new[pno]
+        key = key_cache.get(rec[2])
+        if key is None:
+            key = key_cache[rec[2]] = kana_key(rec[2])
+        return (hid[rec[0]], rec[1], rec[2], key, *rec[3:])
+
+    batched(removed, "削除しています", lambda b: bulk.delete_rows(conn, p, "id", [ids[x] for x in b]))
+    batched(changed, "変更しています", lambda b: bulk.update_rows(
+        conn, p, "id", p_cols, [(*person_values(x), ids[x]) for x in b]))
+    batched(added, "追加しています", lambda b: bulk.insert_rows(
+        conn, p, ("person_no", *p_cols), [(x, *person_values(x)) for x in b]))
+    bulk.delete_rows(conn, h, "id", h_delete)
