@@ -24,9 +24,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from wardapp.address.towns import TownEntry, TownResolver
 from wardapp.csvfile import TextTable, normalize_header, private_use_chars, read_table
@@ -313,7 +313,7 @@ def import_registry(store: Store, path: Path, *, mapping: Path | MappingProfile 
         report.persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
         report.households = conn.execute(select(func.count()).select_from(Household)).scalar_one()
         report.seconds = time.perf_counter() - started
-        conn.execute(ImportRun.__table__.insert(), [{
+        conn.execute(cast(Table, ImportRun.__table__).insert(), [{
             "kind": "registry", "file_name": str(path), "sha256": _sha256(path),
             "started_at": started_at, "finished_at": dt.datetime.now(), "user": user,
             "counts_json": json.dumps({k: v for k, v in report.to_json().items()
@@ -330,7 +330,7 @@ def _town_resolver(conn: Connection) -> TownResolver:
 
 
 def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progress: Progress) -> None:
-    p, h = Person.__table__, Household.__table__
+    p, h = cast(Table, Person.__table__), cast(Table, Household.__table__)
     existing: dict[str, tuple[Any, ...]] = {}
     ids: dict[str, int] = {}
     q = select(p.c.person_no, p.c.id, h.c.household_no, p.c.name, p.c.kana, p.c.birth_date, p.c.sex,
