@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from wardapp.address.numerals import KANJI_NUMERAL_CHARS, kanji_to_int
 
 _HYPHENS = "－‐−ー―ｰ‑–—"
-_HYPHEN_TABLE = {ord(c): "-" for c in _HYPHENS}
+_HYPHEN_TABLE = {ord(c): "-" for c in _HYPHENS if c not in "ーｰ"}
+# ー/ｰ is also the katakana long-vowel mark (グリーンコーポ): a hyphen only between numbers.
+_LONG_VOWEL_DASH = re.compile(rf"(?<=[0-9{KANJI_NUMERAL_CHARS}])[ーｰ](?=[0-9{KANJI_NUMERAL_CHARS}])")
 _VARIANTS = {ord("ヶ"): "ケ", ord("ヵ"): "ケ", ord("が"): "ケ", ord("ガ"): "ケ", ord("之"): "ノ", ord("の"): "ノ"}
 
 
@@ -30,6 +32,7 @@ def fold(text: str) -> str:
 def normalize_address(text: str) -> str:
     """NFKC, hyphen variants to ``-``, no spaces (the 番地 part is not rewritten here)."""
     s = unicodedata.normalize("NFKC", text).translate(_HYPHEN_TABLE)
+    s = _LONG_VOWEL_DASH.sub("-", s)
     return re.sub(r"\s+", "", s)
 
 
