@@ -402,7 +402,7 @@ def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progr
         bulk.update_rows(conn, h, "id", cols, [tuple(r[c] for c in (*cols, "b_id")) for r in h_moved])
     if h_retown:
         bulk.update_rows(conn, h, "id", ("town_id",), [(r["town_id"], r["b_id"]) for r in h_retown])
-    hid = dict(conn.execute(select(h.c.household_no, h.c.id)).tuples().all())
+    hid: dict[str, int] = {r[0]: r[1] for r in conn.execute(select(h.c.household_no, h.c.id))}
 
     p_cols = ("household_id", "name", "kana", "kana_key", "birth_date", "sex", "relationship",
               "is_head", "address", "building", "resident_kind", "change_reason", "change_date")
