@@ -88,19 +88,31 @@ def read_table(path: Path, *, encoding: str = "auto", delimiter: str | None = No
     for _ in range(skip_lines):
         buf.readline()
     if delimiter is None:
-        first = text.split("\n", skip_lines + 1)[skip_lines] if text else ""
+        # Sniff the header line (the first line after the skipped title lines).
+        pos = buf.tell()
+        first = buf.readline()
+        buf.seek(pos)
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
     reader = csv.reader(buf, delimiter=delimiter)
     rows: list[list[str]] = []
     lines: list[int] = []
+
+    def blank(row: list[str]) -> bool:
+        return not row or (len(row) == 1 and not row[0].strip())
+
     try:
         header_raw = next(reader)
+        while blank(header_raw):  # blank lines above the header
+            header_raw = next(reader)
         header_line = skip_lines + reader.line_num
+        # A row is reported at the line where it *starts*: a quoted value may span lines.
+        end = reader.line_num
         for row in reader:
-            if not row or (len(row) == 1 and not row[0].strip()):
+            start, end = end + 1, reader.line_num
+            if blank(row):
                 continue  # blank lines, common at the end of exports
             rows.append(row)
-            lines.append(skip_lines + reader.line_num)
+            lines.append(skip_lines + start)
     except StopIteration:
         raise InputRejected(file, [InputProblem(None, None, None, "見出し行がありません")]) from None
     except csv.Error as e:
