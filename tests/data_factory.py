@@ -76,7 +76,7 @@ def write_csv(path: Path, rows: Iterable[Row], header: Sequence[str] = HEADER, *
 #: Towns of the fictional ward (oaza, chome); ids follow this order from 1.
 TOWNS: tuple[tuple[str, int | None], ...] = (
     ("みどり", 1), ("みどり", 2), ("桜台", 1), ("桜台", 2), ("桜台", 3), ("新田", None),
-    ("霞ケ丘", 1),
+    ("霞ケ丘", 1), ("霞ケ丘", 2),
 )
 
 

@@ -109,7 +109,11 @@ def _resolve_columns(table: TextTable, profile: MappingProfile, problems: Proble
                          "必須の列がありません（見出しを確認するか、列対応プロファイルを指定してください）")
     used = {i for idxs in cols.values() for i in idxs}
     for h, i in index.items():
-        if h in MY_NUMBER_HEADERS:
+        if h in MY_NUMBER_HEADERS and i in used:
+            # Only a mapping profile can point a column at it; マイナンバー is never stored.
+            problems.add(table.header_line, h, None,
+                         "マイナンバーの列は取り込めません（列対応プロファイルで別の列を指定してください）")
+        elif h in MY_NUMBER_HEADERS:
             warnings.add(table.header_line, h, None,
                          "マイナンバーの列は読み込まず、保存もしません（この列は取り込みから除外しました）")
         elif i not in used:
@@ -201,6 +205,10 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
             add(line, "宛名番号", person_no, "宛名番号は半角英数字（と -）で32文字以内です")
         elif person_no in seen:
             add(line, "宛名番号", person_no, f"宛名番号が重複しています（{seen[person_no]}行目と同じ）")
+        else:
+            # Recorded even when the row has other errors, so that a duplicate of a bad row is
+            # reported in the same run (with lenient, both rows are then skipped: no guessing).
+            seen[person_no] = line
         household_no = nfkc("NFKC", hno_raw)
         if not household_no:
             add(line, "世帯番号", household_no, "世帯番号が空です")
@@ -236,7 +244,6 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
         if len(out.problems) > before:
             out.bad_lines.add(line)
             continue
-        seen[person_no] = line
         removal = REMOVAL_REASONS.get(reason)
         if removal is not None:
             out.removals[person_no] = removal
@@ -299,7 +306,8 @@ def import_registry(store: Store, path: Path, *, mapping: Path | MappingProfile 
     if parsed.problems and (not lenient or header_problem):
         raise InputRejected(file, parsed.problems.problems)
     if not parsed.persons:
-        raise InputRejected(file, [InputProblem(None, None, None, "取り込める住民の行がありません")])
+        raise InputRejected(file, [*parsed.problems.problems,
+                                   InputProblem(None, None, None, "取り込める住民の行がありません")])
     report = ImportReport(file=file, encoding=parsed.table.encoding, profile=parsed.profile.name,
                           rows=len(parsed.table.rows))
     report.errors = parsed.problems.problems
@@ -351,11 +359,17 @@ def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progr
         mv[parsed.removals.get(pno, "消除（事由不明）")] += 1
     for pno in changed:
         old, rec = existing[pno], new[pno]
-        if old[0] != rec[0]:
+        household_changed = old[0] != rec[0]
+        moved = old[7] != rec[7] or old[8] != rec[8]
+        if household_changed:
             mv["世帯変更"] += 1
-        if old[7] != rec[7] or old[8] != rec[8]:
+        if moved:
             mv["転居"] += 1
-        if old[1:7] != rec[1:7] or old[9:] != rec[9:]:
+        # 異動事由/異動日 describe the movement itself: a 転居 row carries 「転居」 and its date,
+        # which is not a 記載事項変更 of its own.  続柄 follows a 世帯変更 (子 → 世帯主).
+        details = old[1:5] != rec[1:5] or old[9] != rec[9] or (
+            not household_changed and old[5:7] != rec[5:7])
+        if details or not (household_changed or moved):
             mv["記載事項変更"] += 1
     report.added, report.removed, report.changed = len(added), len(removed), len(changed)
 
