@@ -10,15 +10,16 @@ edit (docs/registry-mapping.md has a full example)::
     skip_lines = 0           # title lines above the header
 
     [columns]               # canonical name = the file's header (or a list, joined)
-    宛名番号 = "宛名ｺｰﾄﾞ"
-    氏名 = ["氏", "名"]
+    "宛名番号" = "宛名ｺｰﾄﾞ"
+    "氏名" = ["氏", "名"]
 
-    [values.性別]           # the file's code = canonical value
+    [values."性別"]           # the file's code = canonical value
     "1" = "男"
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,17 +46,31 @@ class MappingProfile:
         return self.join.get(column, DEFAULT_JOIN.get(column, ""))
 
 
+_UNQUOTED_KEY = re.compile(r"""^\s*(?:\[[^\]"']*[^\x00-\x7f][^\]"']*\]|[^\s"'=\[]*[^\x00-\x7f][^\s"'=\[]*\s*=)""")
+
+
+def _unquoted_key_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
+    """TOML 1.0 bare keys are ASCII only: staff naturally write 宛名番号 = … without quotes."""
+    m = re.search(r"at line (\d+)", str(error))
+    lines = text.splitlines()
+    if m is None or not 1 <= int(m[1]) <= len(lines) or not _UNQUOTED_KEY.match(lines[int(m[1]) - 1]):
+        return ""
+    return "（日本語のキーは \"宛名番号\" = … や [values.\"性別\"] のように引用符 \" で囲んでください）"
+
+
 def load_mapping(path: Path) -> MappingProfile:
     """Read and validate a profile; errors name the key and say what is wrong."""
     file = path.name
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise ConfigError(file, f"読めません: {e.strerror or e}") from None
     except UnicodeDecodeError:
         raise ConfigError(file, "列対応プロファイルは UTF-8 で保存してください") from None
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(file, f"TOML の書式が誤っています: {e}") from None
+        raise ConfigError(file, f"TOML の書式が誤っています: {e}{_unquoted_key_hint(text, e)}") from None
 
     unknown = set(raw) - {"source", "columns", "join", "values"}
     if unknown:
