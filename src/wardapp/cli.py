@@ -12,10 +12,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wardapp import __version__
-from wardapp.errors import InputRejected, WardError
+from wardapp.errors import InputProblem, InputRejected, WardError
 from wardapp.progress import Progress
+
+if TYPE_CHECKING:
+    from wardapp.store import Store
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -66,12 +70,39 @@ def _progress_printer(enabled: bool) -> Progress:
     return Progress(cb)
 
 
+def _failure_json(error: WardError, store: Store | None) -> dict[str, object]:
+    """The ``--json`` object of a failed import: the same count keys, nothing added."""
+    persons: int | None = None
+    households: int | None = None
+    if store is not None:
+        from sqlalchemy import func, select
+
+        from wardapp.store.models import Household, Person
+
+        with store.engine.connect() as conn:
+            persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
+            households = conn.execute(select(func.count()).select_from(Household)).scalar_one()
+    problems = error.problems if isinstance(error, InputRejected) else [
+        InputProblem(None, None, None, error.message_ja)]
+    return {
+        "rejected": True,
+        "message": error.message_ja,
+        "persons": persons,
+        "households": households,
+        "added": 0,
+        "changed": 0,
+        "removed": 0,
+        "errors": [p.to_json() for p in problems],
+    }
+
+
 def _cmd_import_registry(args: argparse.Namespace) -> int:
     from wardapp.registry.importer import import_registry
     from wardapp.store import open_store
 
-    store = open_store(args.db)
+    store: Store | None = None
     try:
+        store = open_store(args.db)
         report = import_registry(
             store,
             Path(args.file),
@@ -79,14 +110,13 @@ def _cmd_import_registry(args: argparse.Namespace) -> int:
             lenient=args.lenient,
             progress=_progress_printer(not args.json and sys.stderr.isatty()),
         )
-    except InputRejected as e:
+    except WardError as e:
         if args.json:
-            print(json.dumps(e.report_json(), ensure_ascii=False) if hasattr(e, "report_json") else
-                  json.dumps({"rejected": True, "message": e.message_ja,
-                              "errors": [p.to_json() for p in e.problems]}, ensure_ascii=False))
+            print(json.dumps(_failure_json(e, store), ensure_ascii=False))
         raise
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:

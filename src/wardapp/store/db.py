@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import URL, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from wardapp.errors import StoreError
@@ -40,11 +40,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cur.close()
 
 
-def make_url(db: str | Path) -> str:
+def make_url(db: str | Path) -> str | URL:
+    """A URL string as given, or a SQLite URL for a file path.
+
+    The path goes in as a URL *object*: in a URL string SQLAlchemy would percent-decode it, so a
+    folder literally named ``a%20b`` would open ``a b``.
+    """
     s = str(db)
     if "://" in s:
         return s
-    return f"sqlite:///{Path(s).expanduser().resolve()}"
+    return URL.create("sqlite", database=str(Path(s).expanduser().resolve()))
 
 
 class Store:
@@ -78,8 +83,8 @@ def open_store(db: str | Path | None = None, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the store at ``db`` (path or URL; default: per-user file)."""
     target = db if db is not None else default_db_path()
     url = make_url(target)
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
+    if isinstance(url, URL) and url.database:
+        path = Path(url.database)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -102,7 +107,10 @@ def _alembic_config(store: Store):  # type: ignore[no-untyped-def]
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", store.engine.url.render_as_string(hide_password=False))
+    # ConfigParser interpolation: a "%" (percent-encoded non-ASCII, e.g. a Japanese user folder
+    # on Windows) must be doubled or Alembic fails before it starts.
+    cfg.set_main_option("sqlalchemy.url",
+                        store.engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return cfg
 
 
