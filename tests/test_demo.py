@@ -444,3 +444,14 @@ def test_cancelled_build_is_rebuilt_next_time(tmp_path: Path) -> None:
         ensure_demo(db, persons=300, seed=2, progress=progress)
     result = ensure_demo(db, persons=300, seed=2)
     assert not result.reused and result.persons == 300
+
+
+def test_default_demo_database_is_a_separate_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("wardapp.registry.importer")
+    import wardapp.store.db as dbmod
+
+    monkeypatch.setattr(dbmod, "data_dir", lambda: tmp_path / "data")
+    result = ensure_demo(None, persons=200, seed=3)
+    assert result.db_path == (tmp_path / "data" / "demo.sqlite3").resolve()
+    assert result.db_path != dbmod.default_db_path()
+    assert (tmp_path / "data" / "maps" / "demo-ward" / "manifest.toml").exists()

@@ -27,7 +27,7 @@ from wardapp.demo.extract import REGISTRY_HEADER, registry_frame, write_registry
 from wardapp.demo.mappack import write_map_pack
 from wardapp.demo.ward import GENERATOR_VERSION, REFERENCE_DATE, WARD_NAME, Ward, generate_ward
 from wardapp.demo.welfare import write_welfare_csv
-from wardapp.errors import UsageError
+from wardapp.errors import StoreError, UsageError
 from wardapp.progress import Progress
 
 __all__ = [
@@ -88,8 +88,13 @@ def _paths(db_path: Path, seed: int, persons: int) -> tuple[Path, Path, Path]:
 
 
 def _remove_db(db_path: Path) -> None:
+    """Delete an old demo database (with its WAL files) before building a new one."""
     for p in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
-        p.unlink(missing_ok=True)
+        try:
+            p.unlink(missing_ok=True)
+        except OSError as e:  # Windows: the file is open in another wardapp window
+            raise StoreError(f"古いデモのデータベースを削除できません（別の画面で開いていませんか）: {p}",
+                             detail=str(e)) from e
 
 
 class _Stages:
