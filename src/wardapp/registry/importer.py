@@ -53,6 +53,9 @@ _ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,31}$")
 _PUA = re.compile("[\ue000-\uf8ff]")
 _EARLIEST_BIRTH = dt.date(1868, 1, 1)
 _BATCH = 20_000
+#: Household columns that address matching fills; a new address clears them (match again).
+_MATCH_COLUMNS = ("point_id", "match_level", "lat", "lon", "match_status", "match_source",
+                  "match_candidates", "address_building")
 
 #: Person fields compared between extracts, in this order.
 _FIELDS = ("household_no", "name", "kana", "birth_date", "sex", "relationship", "is_head",
@@ -394,8 +397,7 @@ def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progr
                              "town_id": town_id})
         elif (o.address, o.building) != (address, building):
             # A new address invalidates the matched point; matching runs again later.
-            h_moved.append({"b_id": o.id, "address": address, "building": building,
-                            "town_id": town_id, "point_id": None, "match_level": None})
+            h_moved.append({"b_id": o.id, "address": address, "building": building, "town_id": town_id})
         elif o.town_id != town_id:
             h_retown.append({"b_id": o.id, "town_id": town_id})
     h_delete = [o.id for hno, o in old_h.items() if hno not in rep]
@@ -412,8 +414,9 @@ def _apply(conn: Connection, parsed: ParsedRegistry, report: ImportReport, progr
     batched([tuple(r[c] for c in h_cols) for r in h_insert], "世帯を追加しています",
             lambda b: bulk.insert_rows(conn, h, h_cols, b))
     if h_moved:
-        cols = ("address", "building", "town_id", "point_id", "match_level")
-        bulk.update_rows(conn, h, "id", cols, [tuple(r[c] for c in (*cols, "b_id")) for r in h_moved])
+        cols = ("address", "building", "town_id")
+        bulk.update_rows(conn, h, "id", (*cols, *_MATCH_COLUMNS),
+                         [(*(r[c] for c in cols), *([None] * len(_MATCH_COLUMNS)), r["b_id"]) for r in h_moved])
     if h_retown:
         bulk.update_rows(conn, h, "id", ("town_id",), [(r["town_id"], r["b_id"]) for r in h_retown])
     hid: dict[str, int] = {r[0]: r[1] for r in conn.execute(select(h.c.household_no, h.c.id))}

@@ -55,6 +55,15 @@ class Town(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     boundary_wkb: Mapped[bytes | None] = mapped_column(LargeBinary)
     source: Mapped[str | None] = mapped_column(String(200))
+    #: 市区町村名 as the official data writes it (e.g. 「狭山市」, 「横浜市港南区」).
+    city: Mapped[str | None] = mapped_column(String(100))
+    #: 全国地方公共団体コード (6 digits with check digit, as ABR's lg_code).
+    lg_code: Mapped[str | None] = mapped_column(String(6))
+    #: 小字・通称名 where a town is defined down to it (地番 areas).
+    koaza: Mapped[str | None] = mapped_column(String(100))
+    #: 効力発生日 / 廃止日 of the 町字 (ABR); a town with ``valid_to`` in the past is history.
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
     households: Mapped[list[Household]] = relationship(back_populates="town")
 
@@ -80,6 +89,12 @@ class AddressPoint(Base):
     source: Mapped[str] = mapped_column(String(200))
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    #: Which dataset the point came from: ``isj-block``, ``isj-town``, ``abr-residence``,
+    #: ``abr-block``, ``abr-parcel``, ``abr-town``, ``demo`` … A newer release of the same
+    #: dataset replaces the older one for the same towns.
+    dataset: Mapped[str | None] = mapped_column(String(40))
+    #: Release of the dataset (e.g. ISJ 「令和6年」 or the ABR file date) for "what moved" reports.
+    release: Mapped[str | None] = mapped_column(String(40))
 
 
 class Household(Base):
@@ -97,6 +112,18 @@ class Household(Base):
     #: Set by address matching (a later stage): the point and the level it matched at.
     point_id: Mapped[int | None] = mapped_column(ForeignKey("address_points.id", ondelete="SET NULL"))
     match_level: Mapped[str | None] = mapped_column(String(16))
+    #: Where the household's point is (copied from the matched point or the manual fix), so the
+    #: map and the scores need no join; None while unmatched.
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    #: ``matched`` | ``ambiguous`` | ``unmatched`` | ``manual`` (None: matching not run yet).
+    match_status: Mapped[str | None] = mapped_column(String(16))
+    #: Source dataset of the matched point (or ``manual``).
+    match_source: Mapped[str | None] = mapped_column(String(40))
+    #: For ``ambiguous``: the candidate point ids as JSON, shown to staff — never chosen silently.
+    match_candidates: Mapped[str | None] = mapped_column(Text)
+    #: 方書 found glued onto the end of the registry 住所 and split off by matching.
+    address_building: Mapped[str | None] = mapped_column(Text)
 
     town: Mapped[Town | None] = relationship(back_populates="households")
     members: Mapped[list[Person]] = relationship(back_populates="household", order_by="Person.id")
@@ -164,6 +191,52 @@ class Facility(Base):
     #: Hazards the site is designated for (洪水, 土砂災害, 地震 …), comma separated.
     hazards: Mapped[str | None] = mapped_column(String(200))
     town_id: Mapped[int | None] = mapped_column(ForeignKey("towns.id", ondelete="SET NULL"))
+    source: Mapped[str | None] = mapped_column(String(200))
+
+
+class AddressFix(Base):
+    """A manual decision for an address the matcher could not place, kept across re-imports.
+
+    Keyed by the normalised address text (not the household), so that the next registry
+    extract, which rebuilds households, finds it again.  Either a chosen dictionary point or a
+    point placed by hand on the map.  Who and when are recorded.
+    """
+
+    __tablename__ = "address_fixes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address_key: Mapped[str] = mapped_column(Text, unique=True)
+    #: The address as staff saw it when fixing (for display).
+    address: Mapped[str] = mapped_column(Text)
+    point_id: Mapped[int | None] = mapped_column(ForeignKey("address_points.id", ondelete="SET NULL"))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    town_id: Mapped[int | None] = mapped_column(ForeignKey("towns.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class HazardZone(Base):
+    """A hazard polygon: 浸水想定区域 by depth rank (国土数値情報 A31 and municipal maps).
+
+    ``rank`` follows A31's depth ranks (1: <0.5 m, 2: 0.5–3 m, 3: 3–5 m, 4: 5–10 m, 5: 10–20 m,
+    6: ≥20 m); ``depth_min``/``depth_max`` in metres make rules like "0.5 m以上" independent of
+    the ranking a release used.  Geometry is WKB in JGD2011 lat/lon (EPSG:6668).
+    """
+
+    __tablename__ = "hazard_zones"
+    __table_args__ = (Index("ix_hazard_kind_rank", "kind", "rank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    rank: Mapped[int] = mapped_column(Integer)
+    depth_min: Mapped[float] = mapped_column(Float)
+    depth_max: Mapped[float | None] = mapped_column(Float)
+    label: Mapped[str] = mapped_column(String(40))
+    geometry_wkb: Mapped[bytes] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(String(200))
+    release: Mapped[str | None] = mapped_column(String(40))
 
 
 class ImportRun(Base):
