@@ -1,0 +1,1 @@
+"""Qt item models over core data: they map a view row to a core row and format cells lazily."""

@@ -1,0 +1,75 @@
+"""Pages of the main window, each registering itself with :func:`register_page`.
+
+The navigation sidebar lists exactly the pages that exist: an area that is not built yet
+(地図, 名簿, 教室, 訪問, 集計, 設定) simply has no module here and so no entry, instead of a
+disabled placeholder.  A new page is one module in this package that defines a :class:`Page`
+subclass decorated with :func:`register_page`; :func:`available_pages` imports every module
+of the package (the PyInstaller spec must ``collect_submodules("wardapp.ui.pages")``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget
+
+from wardapp.settings import WindowState
+from wardapp.ui.context import AppContext
+
+#: Sidebar order of the planned areas; a page takes its ``order`` from here.
+ORDER = {"residents": 10, "map": 20, "rosters": 30, "classes": 40, "visits": 50, "statistics": 60, "settings": 70}
+
+
+class Page(QWidget):
+    """Base of a main-window page."""
+
+    #: Stable key (saved in the window state as the last page shown).
+    key: ClassVar[str]
+    #: Emitted with a short text for the status bar.
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    @classmethod
+    def title(cls) -> str:
+        """Translated name shown in the sidebar."""
+        raise NotImplementedError
+
+    @classmethod
+    def icon(cls) -> QIcon:
+        return QIcon()
+
+    def store_changed(self) -> None:
+        """The store was written (an import finished): reload what the page shows."""
+
+    def focus_filter(self) -> bool:
+        """Ctrl+F: put the keyboard focus in the page's filter; False if it has none."""
+        return False
+
+    def save_state(self, state: WindowState) -> None:
+        """Copy layout (splitters, column widths) into ``state`` before the window closes."""
+
+    def restore_state(self, state: WindowState) -> None:
+        """Apply layout saved by :meth:`save_state`."""
+
+
+_registry: dict[str, type[Page]] = {}
+
+
+def register_page(cls: type[Page]) -> type[Page]:
+    """Class decorator: make ``cls`` appear in the sidebar."""
+    _registry[cls.key] = cls
+    return cls
+
+
+def available_pages() -> list[type[Page]]:
+    """Every registered page class, in sidebar order."""
+    for mod in pkgutil.iter_modules(__path__, __name__ + "."):
+        importlib.import_module(mod.name)
+    return sorted(_registry.values(), key=lambda c: (ORDER.get(c.key, 1000), c.key))
