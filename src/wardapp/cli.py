@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
     r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
+    _add_db(p)
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力")
     return parser
 
 
@@ -124,6 +128,19 @@ def _cmd_import_registry(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_match(args: argparse.Namespace) -> int:
+    from wardapp.address.matcher import match_households
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        report = match_households(store, progress=_progress_printer(not args.json and sys.stderr.isatty()))
+    finally:
+        store.close()
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.summary_ja())
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from wardapp.demo import ensure_demo
 
@@ -157,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: _cmd_gui,
         "gui": _cmd_gui,
         "demo": _cmd_demo,
+        "match": _cmd_match,
         "import": lambda a: {"registry": _cmd_import_registry}[a.what](a),
     }
     if args.command is None:

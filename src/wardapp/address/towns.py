@@ -41,18 +41,37 @@ class TownEntry:
     id: int
     oaza: str
     chome: int | None
+    city: str | None = None
+    koaza: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TownMatch:
+    """Where an address names a town: the candidate towns and the text after them.
+
+    ``rest`` is the normalised remainder (NFKC, ``-`` hyphens, no spaces) and ``folded_rest``
+    the same with ヶ/の folded, character for character, so positions in one hold in the other.
+    """
+
+    candidates: tuple[TownEntry, ...]
+    rest: str
+    folded_rest: str
 
 
 _CHOME = re.compile(rf"^(?:大字|字)?(\d+|[{KANJI_NUMERAL_CHARS}]+)(?:丁目|-)")
 
 
 class TownResolver:
-    """Finds the town in an address: leftmost-longest 大字・町 name, then its 丁目."""
+    """Finds the town in an address: leftmost-longest 大字・町 name, then its 丁目.
+
+    Several cities in one dictionary are told apart by the city name written before the
+    town; when the text does not say, every candidate is returned (ambiguous, not guessed).
+    """
 
     def __init__(self, towns: Iterable[TownEntry]) -> None:
-        self._by_oaza: dict[str, dict[int | None, int]] = {}
+        self._by_oaza: dict[str, list[TownEntry]] = {}
         for t in towns:
-            self._by_oaza.setdefault(fold(t.oaza), {})[t.chome] = t.id
+            self._by_oaza.setdefault(fold(t.oaza), []).append(t)
         names = sorted(self._by_oaza, key=len, reverse=True)
         # A town name counts only where a number, 字 or the end follows, so that a ward called
         # 「みどり区」 does not match a town called 「みどり」.
@@ -64,33 +83,53 @@ class TownResolver:
         self._cache: dict[str, int | None] = {}
 
     def resolve(self, address: str) -> int | None:
+        """The one town the address is in, or None when there is not exactly one."""
         hit = self._cache.get(address, -1)
         if hit != -1:
             return hit  # type: ignore[return-value]
-        result = self._resolve(address)
+        m = self.locate(address)
+        result = m.candidates[0].id if m is not None and len(m.candidates) == 1 else None
         self._cache[address] = result
         return result
 
-    def _resolve(self, address: str) -> int | None:
+    def locate(self, address: str) -> TownMatch | None:
+        """Candidates for the town named in ``address`` (None when no town name occurs)."""
         if self._pattern is None:
             return None
-        s = fold(normalize_address(address))
-        m = self._pattern.search(s)
+        s = normalize_address(address)
+        f = s.translate(_VARIANTS)
+        m = self._pattern.search(f)
         if not m:
             return None
-        chomes = self._by_oaza[m.group(1)]
-        rest = s[m.end():]
-        if list(chomes) == [None]:
-            return chomes[None]
-        cm = _CHOME.match(rest)
-        if cm:
-            raw = cm.group(1)
-            try:
-                n = int(raw) if raw.isdigit() else kanji_to_int(raw)
-            except ValueError:
-                return None
-            if n in chomes:
-                return chomes[n]
-            # "2-3-4" in a town with 丁目 means 2丁目; a number that is no 丁目 here is not a guess.
-            return None
-        return chomes.get(None)
+        entries = self._by_oaza[m.group(1)]
+        cities = {e.city for e in entries}
+        if len(cities) > 1:
+            before = f[:m.start()]
+            named = [e for e in entries if e.city and fold(e.city) in before]
+            entries = named or entries
+        pos = m.end()
+        with_chome = [e for e in entries if e.chome is not None]
+        if with_chome:
+            cm = _CHOME.match(f[pos:])
+            n = None
+            if cm:
+                raw = cm.group(1)
+                try:
+                    n = int(raw) if raw.isdigit() else kanji_to_int(raw)
+                except ValueError:
+                    n = None
+            if n is not None and cm is not None:
+                # "2-3-4" in a town with 丁目 means 2丁目; a number that is no 丁目 here gives no
+                # candidate rather than a guess.
+                entries = [e for e in with_chome if e.chome == n]
+                pos += cm.end()
+            else:
+                entries = [e for e in entries if e.chome is None]
+        if len(entries) > 1 and any(e.koaza for e in entries):
+            tail = f[pos:]
+            named = [e for e in entries if e.koaza and tail.startswith(("字" + fold(e.koaza), fold(e.koaza)))]
+            if len(named) == 1:
+                k = fold(named[0].koaza or "")
+                pos += len(k) + (1 if tail.startswith("字") else 0)
+                entries = named
+        return TownMatch(tuple(entries), s[pos:], f[pos:])
