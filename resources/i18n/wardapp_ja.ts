@@ -78,23 +78,23 @@ Please pass the details below to the person who looks after wardapp.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="281"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="289"/>
         <source>Choose a registry extract (CSV)</source>
         <extracomment>The report (``ImportReport``) of a successful import. Emitted when the flow ends in any way (imported, rejected, cancelled, failed).</extracomment>
         <translation>住基データ（CSV）を選択</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="282"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="290"/>
         <source>Registry extracts (*.csv *.txt);;All files (*)</source>
         <translation>住基データ (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="308"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="316"/>
         <source>Importing registry data</source>
         <translation>住基データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="317"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -169,6 +169,93 @@ Please pass the details below to the person who looks after wardapp.</source>
         <source>&amp;Copy list</source>
         <translation>一覧をコピー(&amp;C)</translation>
     </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="206"/>
+        <source>Import finished</source>
+        <translation>取り込み完了</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="208"/>
+        <source>Imported {file} ({encoding}, {profile}): {rows:,} rows.
+The ward now has {persons:,} residents in {households:,} households.</source>
+        <translation>{file}（{encoding}、{profile}）を取り込みました: {rows:,} 行。
+現在 {persons:,} 人・{households:,} 世帯です。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="212"/>
+        <source>Changes</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="214"/>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="214"/>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="214"/>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="217"/>
+        <source>Residents</source>
+        <translation>住民</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="217"/>
+        <source>Households</source>
+        <translation>世帯</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="226"/>
+        <source>Nothing has changed since the previous import.</source>
+        <translation>前回の取り込みから変更はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="228"/>
+        <source>Movements</source>
+        <translation>異動</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="251"/>
+        <source>Skipped rows ({n})</source>
+        <translation>飛ばした行（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="252"/>
+        <source>Warnings ({n})</source>
+        <translation>注意（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="253"/>
+        <source>Gaiji ({n})</source>
+        <translation>外字（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="256"/>
+        <source>Gaiji (private-use characters) were stored as they are. Please check how they print.</source>
+        <translation>外字（私用領域の文字）はそのまま保存しました。表示・印刷を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="262"/>
+        <source>File not imported</source>
+        <translation>取り込みできませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="264"/>
+        <source>Correct the rows below (or import with “skip rows with errors”) and import the file again.</source>
+        <translation>下の行を直してから（または「誤りのある行を飛ばす」を選んで）もう一度取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="265"/>
+        <source>Problems ({n})</source>
+        <translation>問題（{n}）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -189,72 +276,72 @@ Please pass the details below to the person who looks after wardapp.</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="76"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="77"/>
         <source>This is a fictitious demo ward. The people and addresses are not real.</source>
         <translation>デモ用の架空の区です。実在の人物・住所ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="103"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="104"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="105"/>
         <source>&amp;Import registry data…</source>
         <translation>住基データの取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="107"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="108"/>
         <source>Import a resident registry extract (CSV)</source>
         <translation>住民基本台帳の抽出データ（CSV）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="111"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="112"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="118"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="119"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="120"/>
         <source>&amp;Filter…</source>
         <translation>絞り込み(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="132"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="133"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="134"/>
         <source>&amp;About wardapp</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="141"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="142"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="182"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="183"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="188"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="189"/>
         <source>{households:,} households, {persons:,} residents</source>
         <translation>{households:,} 世帯・{persons:,} 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="201"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="202"/>
         <source>About wardapp</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="200"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="201"/>
         <source>wardapp {version}
 
 Disaster victim support and digital-divide outreach for ward offices. Works offline; the data stays on this computer.</source>
@@ -345,95 +432,95 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="90"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="75"/>
         <source>Residents</source>
         <extracomment>Wait this long after the last keystroke before filtering (ms): typing stays fluid and a 200,000-household filter runs once per pause, not once per character. The households table shows a new snapshot (after a load or reload). The detail panel shows the members of this household id.</extracomment>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="141"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="294"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="125"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="303"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="131"/>
         <source>e.g. やまだ, 山田, ﾔﾏﾀﾞ or a household number</source>
         <translation>例: やまだ、山田、ﾔﾏﾀﾞ、世帯番号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="155"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="139"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="162"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="146"/>
         <source>Ages are counted on this date</source>
         <translation>この日現在の年齢で表示・絞り込みします</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="167"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="151"/>
         <source>&amp;Clear</source>
         <translation>条件をクリア(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="181"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="166"/>
         <source>&amp;Town:</source>
         <translation>町字(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="183"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="169"/>
         <source>&amp;Name / kana / no.:</source>
         <translation>氏名・カナ・番号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="185"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="172"/>
         <source>&amp;Age:</source>
         <translation>年齢(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="187"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="175"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="205"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="194"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="206"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="195"/>
         <source> yrs</source>
         <translation> 歳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="243"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="251"/>
         <source>Members of the household</source>
         <translation>世帯の構成員</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="245"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="436"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="253"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="445"/>
         <source>Select a household to see its members.</source>
         <translation>世帯を選ぶと構成員が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="272"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="280"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="297"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="306"/>
         <source>(town not determined)</source>
         <translation>（町字未判定）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="332"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="341"/>
         <source>{shown:,} of {total:,} households</source>
         <translation>{total:,} 世帯中 {shown:,} 世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="429"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="438"/>
         <source>Household {no} — {address} — {n} member(s)</source>
         <translation>世帯番号 {no} — {address} — {n} 人</translation>
     </message>
@@ -450,96 +537,6 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/tasks.py" line="142"/>
         <source>Cancelling…</source>
         <translation>取り消しています…</translation>
-    </message>
-</context>
-<context>
-    <name>dlg</name>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="193"/>
-        <source>Import finished</source>
-        <translation>取り込み完了</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="195"/>
-        <source>Imported {file} ({encoding}, {profile}): {rows:,} rows.
-The ward now has {persons:,} residents in {households:,} households.</source>
-        <translation>{file}（{encoding}、{profile}）を取り込みました: {rows:,} 行。
-現在 {persons:,} 人・{households:,} 世帯です。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="199"/>
-        <source>Changes</source>
-        <translation>変更</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="201"/>
-        <source>Added</source>
-        <translation>追加</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="201"/>
-        <source>Changed</source>
-        <translation>変更</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="201"/>
-        <source>Removed</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="204"/>
-        <source>Residents</source>
-        <translation>住民</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="204"/>
-        <source>Households</source>
-        <translation>世帯</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="213"/>
-        <source>Nothing has changed since the previous import.</source>
-        <translation>前回の取り込みから変更はありません。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="215"/>
-        <source>Movements</source>
-        <translation>異動</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="238"/>
-        <source>Skipped rows ({n})</source>
-        <translation>飛ばした行（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="239"/>
-        <source>Warnings ({n})</source>
-        <translation>注意（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="240"/>
-        <source>Gaiji ({n})</source>
-        <translation>外字（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="243"/>
-        <source>Gaiji (private-use characters) were stored as they are. Please check how they print.</source>
-        <translation>外字（私用領域の文字）はそのまま保存しました。表示・印刷を確認してください。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="253"/>
-        <source>File not imported</source>
-        <translation>取り込みできませんでした</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="255"/>
-        <source>Correct the rows below (or import with “skip rows with errors”) and import the file again.</source>
-        <translation>下の行を直してから（または「誤りのある行を飛ばす」を選んで）もう一度取り込んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="256"/>
-        <source>Problems ({n})</source>
-        <translation>問題（{n}）</translation>
     </message>
 </context>
 </TS>

@@ -190,18 +190,31 @@ class ImportReportDialog(QDialog):
     def for_report(cls, report: dict[str, Any], parent: QWidget | None = None) -> ImportReportDialog:
         """A finished import: ``report`` is ``ImportReport.to_json()``."""
         dlg = cls(parent)
-        dlg.setWindowTitle(dlg.tr("Import finished"))
-        dlg._set_icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        dlg.heading.setText(dlg.tr("Imported {file} ({encoding}, {profile}): {rows:,} rows.\nThe ward now has {persons:,} residents in {households:,} households.").format(  # noqa: E501
+        dlg._show_report(report)
+        return dlg
+
+    @classmethod
+    def for_rejection(cls, error: InputRejected, parent: QWidget | None = None) -> ImportReportDialog:
+        """A refused file: the core's message and *every* problem it found."""
+        dlg = cls(parent)
+        dlg._show_rejection(error)
+        return dlg
+
+    # (Instance methods with self.tr(): lupdate takes the context from the receiver's name.)
+
+    def _show_report(self, report: dict[str, Any]) -> None:
+        self.setWindowTitle(self.tr("Import finished"))
+        self._set_icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.heading.setText(self.tr("Imported {file} ({encoding}, {profile}): {rows:,} rows.\nThe ward now has {persons:,} residents in {households:,} households.").format(  # noqa: E501
             file=report.get("file", ""), encoding=report.get("encoding", ""), profile=report.get("profile", ""),
             rows=report.get("rows", 0), persons=report.get("persons", 0), households=report.get("households", 0)))
 
-        changes = QGroupBox(dlg.tr("Changes"), dlg)
+        changes = QGroupBox(self.tr("Changes"), self)
         grid = QGridLayout(changes)
-        heads = [dlg.tr("Added"), dlg.tr("Changed"), dlg.tr("Removed")]
+        heads = [self.tr("Added"), self.tr("Changed"), self.tr("Removed")]
         for c, h in enumerate(heads, start=1):
             grid.addWidget(QLabel(f"<b>{h}</b>", changes), 0, c, Qt.AlignmentFlag.AlignRight)
-        for r, (label, prefix) in enumerate(((dlg.tr("Residents"), ""), (dlg.tr("Households"), "households_")), start=1):
+        for r, (label, prefix) in enumerate(((self.tr("Residents"), ""), (self.tr("Households"), "households_")), start=1):
             grid.addWidget(QLabel(label, changes), r, 0)
             for c, key in enumerate(("added", "changed", "removed"), start=1):
                 value = QLabel(f"{report.get(prefix + key, 0):,}", changes)
@@ -210,9 +223,9 @@ class ImportReportDialog(QDialog):
                 grid.addWidget(value, r, c)
         grid.setColumnStretch(4, 1)
         if report.get("unchanged"):
-            grid.addWidget(QLabel(dlg.tr("Nothing has changed since the previous import."), changes), 3, 0, 1, 5)
+            grid.addWidget(QLabel(self.tr("Nothing has changed since the previous import."), changes), 3, 0, 1, 5)
 
-        moves = QGroupBox(dlg.tr("Movements"), dlg)
+        moves = QGroupBox(self.tr("Movements"), self)
         mgrid = QGridLayout(moves)
         movements: dict[str, int] = dict(report.get("movements", {}))
         per_row = 5
@@ -228,35 +241,30 @@ class ImportReportDialog(QDialog):
         for c in range(per_row):
             mgrid.setColumnStretch(c * 2 + 1, 1)
 
-        dlg._layout.addWidget(changes)
-        dlg._layout.addWidget(moves)
+        self._layout.addWidget(changes)
+        self._layout.addWidget(moves)
 
         warnings = report.get("warnings", [])
         gaiji = report.get("gaiji", [])
         skipped = report.get("errors", [])
         if skipped:
-            dlg._add_table("skipped", dlg.tr("Skipped rows ({n})").format(n=len(skipped)), problem_model(skipped, dlg))
-        dlg._add_table("warnings", dlg.tr("Warnings ({n})").format(n=len(warnings)), problem_model(warnings, dlg))
-        dlg._add_table("gaiji", dlg.tr("Gaiji ({n})").format(n=len(gaiji)), gaiji_model(gaiji, dlg))
-        dlg._layout.addWidget(dlg.tabs, 1)
+            self._add_table("skipped", self.tr("Skipped rows ({n})").format(n=len(skipped)), problem_model(skipped, self))
+        self._add_table("warnings", self.tr("Warnings ({n})").format(n=len(warnings)), problem_model(warnings, self))
+        self._add_table("gaiji", self.tr("Gaiji ({n})").format(n=len(gaiji)), gaiji_model(gaiji, self))
+        self._layout.addWidget(self.tabs, 1)
         if gaiji:
-            note = QLabel(dlg.tr("Gaiji (private-use characters) were stored as they are. Please check how they print."), dlg)  # noqa: E501
+            note = QLabel(self.tr("Gaiji (private-use characters) were stored as they are. Please check how they print."), self)  # noqa: E501
             note.setWordWrap(True)
-            dlg._layout.addWidget(note)
-        dlg._finish()
-        return dlg
+            self._layout.addWidget(note)
+        self._finish()
 
-    @classmethod
-    def for_rejection(cls, error: InputRejected, parent: QWidget | None = None) -> ImportReportDialog:
-        """A refused file: the core's message and *every* problem it found."""
-        dlg = cls(parent)
-        dlg.setWindowTitle(dlg.tr("File not imported"))
-        dlg._set_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        dlg.heading.setText(error.message_ja + "\n" + dlg.tr("Correct the rows below (or import with “skip rows with errors”) and import the file again."))  # noqa: E501
-        dlg._add_table("problems", dlg.tr("Problems ({n})").format(n=len(error.problems)), problem_model(error.problems, dlg))
-        dlg._layout.addWidget(dlg.tabs, 1)
-        dlg._finish()
-        return dlg
+    def _show_rejection(self, error: InputRejected) -> None:
+        self.setWindowTitle(self.tr("File not imported"))
+        self._set_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.heading.setText(error.message_ja + "\n" + self.tr("Correct the rows below (or import with “skip rows with errors”) and import the file again."))  # noqa: E501
+        self._add_table("problems", self.tr("Problems ({n})").format(n=len(error.problems)), problem_model(error.problems, self))
+        self._layout.addWidget(self.tabs, 1)
+        self._finish()
 
 
 class ImportFlow(QObject):

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from wardapp.errors import Cancelled
@@ -94,7 +94,6 @@ class Task(QObject, Generic[T]):
         self._progressed.connect(self._show_progress)
         if title is not None:
             self._dialog = self._make_dialog(title, label, cancellable)
-            QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, self._reveal_dialog)
 
     # --- worker side ------------------------------------------------------------------------
 
@@ -113,20 +112,16 @@ class Task(QObject, Generic[T]):
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)
-        dlg.setMinimumDuration(0)
         dlg.setRange(0, 0)  # busy until the first report
+        # Qt shows the dialog by itself once this much time has passed (and never if the work
+        # finished first, because the dialog is deleted then).
+        dlg.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         if cancellable:
             dlg.setCancelButtonText(self.tr("Cancel"))
             dlg.canceled.connect(self.cancel)
         else:
             dlg.setCancelButton(None)
-        dlg.hide()
         return dlg
-
-    @Slot()
-    def _reveal_dialog(self) -> None:
-        if self._dialog is not None and not self.done:
-            self._dialog.show()
 
     @property
     def dialog(self) -> QProgressDialog | None:
@@ -146,14 +141,16 @@ class Task(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, label: str) -> None:
-        if self._dialog is None or self.progress.cancelled:
+        dlg = self._dialog
+        if dlg is None or self.progress.cancelled:
             return
-        if total > 0:
-            # QProgressDialog takes int; scale large totals into its range.
-            self._dialog.setRange(0, 1000)
-            self._dialog.setValue(min(1000, int(done * 1000 / total)))
         if label:
-            self._dialog.setLabelText(label)
+            dlg.setLabelText(label)
+        if total > 0:
+            # QProgressDialog takes int; scale large totals into its range.  (A modal dialog's
+            # setValue() processes events, so the task may finish inside it: set it last.)
+            dlg.setRange(0, 1000)
+            dlg.setValue(min(1000, int(done * 1000 / total)))
 
     def _close_dialog(self) -> None:
         if self._dialog is not None:
