@@ -184,7 +184,7 @@ The ward now has {persons:,} residents in {households:,} households.</source>
     <message>
         <location filename="../../src/wardapp/ui/import_dialog.py" line="212"/>
         <source>Changes</source>
-        <translation>変更</translation>
+        <translation>増減</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/import_dialog.py" line="214"/>

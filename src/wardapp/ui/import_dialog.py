@@ -81,7 +81,7 @@ class ImportOptionsDialog(QDialog):
         self.file_edit = QLineEdit(str(path), self)
         self.file_edit.setObjectName("importFile")
         self.file_edit.setReadOnly(True)
-        self.file_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.file_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 30)
 
         self.mapping_edit = QLineEdit(str(mapping) if mapping else "", self)
         self.mapping_edit.setObjectName("mappingFile")
@@ -170,8 +170,9 @@ class ImportReportDialog(QDialog):
         copy.setEnabled(self.tabs.count() > 0)
         buttons.rejected.connect(self.reject)
         self._layout.addWidget(buttons)
+        # Sized in characters of the UI font (a CJK font's "average" width is a full-width one).
         fm = self.fontMetrics()
-        self.resize(fm.averageCharWidth() * 110, fm.height() * (36 if self.tabs.count() else 18))
+        self.resize(fm.horizontalAdvance("あ") * 50, fm.height() * (32 if self.tabs.count() else 16))
 
     def _add_table(self, key: str, title: str, model: RecordTableModel) -> None:
         view = _record_table(model, self.tabs, f"{key}Table")
@@ -181,8 +182,9 @@ class ImportReportDialog(QDialog):
     @Slot()
     def copy_current_list(self) -> None:
         view = self.tabs.currentWidget()
-        if isinstance(view, QTableView) and isinstance(view.model(), RecordTableModel):
-            QGuiApplication.clipboard().setText(view.model().as_text())  # type: ignore[union-attr]
+        model = view.model() if isinstance(view, QTableView) else None
+        if isinstance(model, RecordTableModel):
+            QGuiApplication.clipboard().setText(model.as_text())
 
     # --- the two kinds of report -------------------------------------------------------------
 
@@ -228,7 +230,7 @@ class ImportReportDialog(QDialog):
         moves = QGroupBox(self.tr("Movements"), self)
         mgrid = QGridLayout(moves)
         movements: dict[str, int] = dict(report.get("movements", {}))
-        per_row = 5
+        per_row = 3
         for i, (kind, n) in enumerate(movements.items()):
             # The movement names (転入, 転出, 出生, 死亡, 転居, 世帯変更 …) are the registry's own terms.
             name = QLabel(kind, moves)
@@ -236,10 +238,10 @@ class ImportReportDialog(QDialog):
             value.setObjectName(f"movement_{kind}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             r, c = divmod(i, per_row)
-            mgrid.addWidget(name, r, c * 2)
-            mgrid.addWidget(value, r, c * 2 + 1)
-        for c in range(per_row):
-            mgrid.setColumnStretch(c * 2 + 1, 1)
+            mgrid.addWidget(name, r, c * 3)
+            mgrid.addWidget(value, r, c * 3 + 1)
+            mgrid.setColumnMinimumWidth(c * 3 + 2, self.fontMetrics().horizontalAdvance("あ") * 2)
+        mgrid.setColumnStretch(per_row * 3, 1)
 
         self._layout.addWidget(changes)
         self._layout.addWidget(moves)

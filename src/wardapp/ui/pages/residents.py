@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from wardapp.residents import (
     COLUMNS,
+    NUMERIC_COLUMNS,
     UNASSIGNED,
     Column,
     Member,
@@ -227,25 +228,40 @@ class ResidentsPage(Page):
         """Size columns to their contents once, unless the user's layout was restored.
 
         Qt measures at most ``resizeContentsPrecision`` (1000) rows per column, so this stays
-        cheap at 200,000 households; long addresses are capped so every column stays on screen.
+        cheap at 200,000 households.  Then the columns are made to fit the view: spare width
+        goes to the address; when too wide, the text columns give way (down to their header's
+        width) so that the counts on the right stay on screen.
         """
         if self._header_restored or self._columns_fitted or self.model.rowCount() == 0:
             return
         self._columns_fitted = True
-        self.table.resizeColumnsToContents()
+        t = self.table
+        header = t.horizontalHeader()
+        t.resizeColumnsToContents()
         pad = self.fontMetrics().horizontalAdvance("0")
-        cap = self.fontMetrics().horizontalAdvance("桜") * 14
-        for i in range(len(COLUMNS)):
-            self.table.setColumnWidth(i, min(self.table.columnWidth(i) + pad, cap))
-        # Spare width goes to the address, the column most likely to be long.
+        widths = [t.columnWidth(i) + pad for i in range(len(COLUMNS))]
+        floors = [header.sectionSizeHint(i) for i in range(len(COLUMNS))]
         # (The vertical scroll bar may not be shown yet; leave room for it.)
-        width = self.table.viewport().width()
-        if not self.table.verticalScrollBar().isVisible():
-            width -= self.table.verticalScrollBar().sizeHint().width()
-        spare = width - sum(self.table.columnWidth(i) for i in range(len(COLUMNS)))
-        address = COLUMNS.index(Column.ADDRESS)
-        if spare > 0:
-            self.table.setColumnWidth(address, self.table.columnWidth(address) + spare)
+        available = t.viewport().width()
+        if not t.verticalScrollBar().isVisible():
+            available -= t.verticalScrollBar().sizeHint().width()
+        excess = sum(widths) - available
+        if excess > 0:
+            # Cap the widest text columns first (a water level), so short ones such as 町字
+            # keep their full text and the long addresses are the ones elided.
+            shrinkable = [i for i, c in enumerate(COLUMNS) if c not in NUMERIC_COLUMNS and c != Column.HOUSEHOLD_NO]
+            fixed = sum(w for i, w in enumerate(widths) if i not in shrinkable)
+            lo, hi = 0, max(widths)
+            while lo < hi:
+                level = (lo + hi + 1) // 2
+                total = fixed + sum(max(min(widths[i], level), floors[i]) for i in shrinkable)
+                lo, hi = (level, hi) if total <= available else (lo, level - 1)
+            for i in shrinkable:
+                widths[i] = max(min(widths[i], lo), floors[i])
+        else:
+            widths[COLUMNS.index(Column.ADDRESS)] -= excess
+        for i, w in enumerate(widths):
+            t.setColumnWidth(i, w)
 
     def _build_detail(self) -> None:
         box = QGroupBox(self.tr("Members of the household"), self)
