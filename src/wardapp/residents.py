@@ -329,6 +329,15 @@ class Residents:
         tie = self._rank(Column.HOUSEHOLD_NO)[rows]
         return rows[np.lexsort((tie, key))]
 
+    def prepare_sort_keys(self) -> None:
+        """Compute the text columns' sort ranks now (about 1 s for 200,000 households).
+
+        Otherwise the first sort by 世帯主 or カナ pays for it.  Safe to run on a worker thread
+        while the table is in use: a rank is computed whole and then stored in one step.
+        """
+        for column in (Column.HOUSEHOLD_NO, Column.HEAD_NAME, Column.HEAD_KANA, Column.ADDRESS, Column.BUILDING):
+            self._rank(column)
+
     def _sort_key(self, column: Column) -> IntArray:
         match column:
             case Column.MEMBERS:

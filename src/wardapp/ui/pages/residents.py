@@ -311,6 +311,8 @@ class ResidentsPage(Page):
         self.apply_filter()
         self._fit_columns()
         self.loaded.emit()
+        # Warm the sort keys off the GUI thread so the first click on 世帯主 is instant too.
+        self.ctx.tasks.run(lambda _p: residents.prepare_sort_keys(), db=False, on_failure=ignore_cancel)
 
     def _fill_towns(self, towns: list[tuple[Any, str]]) -> None:
         current = self.town_combo.currentData()
