@@ -45,7 +45,8 @@ from wardapp.address.official import (
 )
 from wardapp.address.official.abr import read_abr
 from wardapp.address.official.isj import read_isj, release_of
-from wardapp.errors import InputRejected
+from wardapp.errors import Cancelled, InputRejected
+from wardapp.progress import Progress
 from wardapp.store import AddressPoint, Household, Store, Town
 
 REALDATA = Path("/work/shared/realdata/abr-v1-machiaza-2022-saitama-kanagawa")
@@ -528,6 +529,24 @@ def test_cities_filter_and_several_cities(tmp_path: Path, store: Store) -> None:
     with pytest.raises(InputRejected) as e:
         import_addresses(store, [path], cities=["狭山市"], today=TODAY)
     assert "指定された市区町村の行がありません" in str(e.value)
+
+
+def test_cancel_while_writing_leaves_the_store_unchanged(tmp_path: Path, store: Store,
+                                                         dump: Callable[..., list[str]]) -> None:
+    import_addresses(store, [_isj(tmp_path)], today=TODAY)
+    before = dump()
+    labels: list[str] = []
+
+    def cb(done: int, total: int, label: str) -> None:
+        labels.append(label)
+        if label.startswith("地点を追加しています"):  # towns already written
+            progress.cancel()
+
+    progress = Progress(cb)
+    with pytest.raises(Cancelled):
+        import_addresses(store, _abr_files(tmp_path), progress=progress, today=TODAY)
+    assert any(lb.startswith("地点を追加しています") for lb in labels)
+    assert dump() == before
 
 
 # ------------------------------------------------------------------------------ bad input

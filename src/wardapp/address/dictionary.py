@@ -202,7 +202,7 @@ class AddressImportReport:
         else:
             lines.append(f"町字: 追加 {self.towns_added:,}、更新 {self.towns_updated:,}。")
             lines.append(f"地点: 追加 {self.points_added:,}、削除 {self.points_removed:,}、移動 {self.points_moved:,}、"
-                         f"有効期間・版の変更 {self.points_changed:,}、変更なし {self.points_unchanged:,}。")
+                         f"版・有効期間のみ変更 {self.points_changed:,}、変更なし {self.points_unchanged:,}。")
         for name, c in self.datasets.items():
             rel = f"（版 {'、'.join(c.releases)}" + (f"、前回 {'、'.join(c.previous_releases)}" if
                                                    c.previous_releases and c.previous_releases != c.releases else "") + "）"
@@ -529,7 +529,7 @@ def _apply(conn: Connection, data: OfficialData, points: list[OfficialPoint], re
             slot[key] = r
     for ds, rels in previous.items():
         report.datasets[ds].previous_releases = sorted(rels)
-    _warn_absent_towns(conn, data, town_ids, incoming, other_towns, report)
+    _warn_absent_towns(conn, data, other_towns, report)
 
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
@@ -586,8 +586,7 @@ def _apply(conn: Connection, data: OfficialData, points: list[OfficialPoint], re
     _update_town_points(conn, tt, pt, sorted(set(town_ids)), today)
 
 
-def _warn_absent_towns(conn: Connection, data: OfficialData, town_ids: list[int],
-                       incoming: dict[tuple[str, int], Any], other_towns: dict[str, set[int]],
+def _warn_absent_towns(conn: Connection, data: OfficialData, other_towns: dict[str, set[int]],
                        report: AddressImportReport) -> None:
     """Towns of the same city that have this dataset's points but are not in the new input.
 
