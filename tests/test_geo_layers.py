@@ -711,3 +711,23 @@ def test_import_is_one_transaction(store: Store, towns: Any, tmp_path: Path, db_
     assert list(con.iterdump()) == before
     con.close()
     assert len(ESTAT_FEATURES) == 11
+
+
+def test_one_code_for_two_new_town_names_is_an_error(store: Store, tmp_path: Path, dump: Dump) -> None:
+    path = write_layer(tmp_path / "dup.gpkg", [cell(0, 0), cell(1, 0)],
+                       {"S_NAME": ["甲町", "乙町"], "KEY_CODE": ["11999001000", "11999001000"]}, crs="EPSG:6668")
+    e = rejected(store, dump, path, kind="boundary")
+    assert "甲町" in e.problems[0].message and e.problems[0].column == "KEY_CODE"
+
+
+def test_geopackage_with_several_layers_needs_the_layer_named(store: Store, tmp_path: Path, dump: Dump) -> None:
+    path = tmp_path / "multi.gpkg"
+    wkb = np.array([shapely.to_wkb(cell(0, 0))], dtype=object)
+    from pyogrio.raw import write as ogr_write
+    for layer, rank in (("flood_l1", 1), ("flood_l2", 3)):
+        ogr_write(str(path), wkb, [np.array([rank])], ["rank"], layer=layer, driver="GPKG",
+                  geometry_type="Polygon", crs="EPSG:6668", append=path.exists())
+    e = rejected(store, dump, path, kind="flood")
+    assert "flood_l1" in text_of(e) and "source.layer" in text_of(e)
+    import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[source]\nlayer = "flood_l2"\n'))
+    assert [z.rank for z in zones(store)] == [3]

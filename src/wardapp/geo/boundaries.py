@@ -253,6 +253,12 @@ def apply(conn: Connection, table: FeatureTable, towns_in: list[TownBoundary], m
                       "マッピングの boundary.city で市区町村を指定してください")
             continue
         matched[hit.id] = tb
+    first_with_code: dict[str, TownBoundary] = {}
+    for tb in create:
+        other = first_with_code.setdefault(tb.code, tb)
+        if other is not tb:
+            table.add(problems, tb.features[0], mapping.boundary.code_field, tb.code.split(":", 1)[-1],
+                      f"同じコードの地物が別の町字名（{other.name}）にもあります")
     if problems:
         raise table.rejection(problems)
 
