@@ -505,6 +505,19 @@ def test_isj_town_level_sets_town_point_and_merges_with_blocks(tmp_path: Path, s
     assert (sakura[0].lat, sakura[0].lon) == (float(f"{_offset(*P, 1, 1)[0]:.6f}"), float(f"{_offset(*P, 1, 1)[1]:.6f}"))
 
 
+def test_isj_town_level_alone(tmp_path: Path, store: Store) -> None:
+    path = write_isj_town(tmp_path / "11_2023.csv", [isj_town("119990001002", "桜台二丁目", *P),
+                                                      isj_town("119990003000", "みどり", *_offset(*P, -400, 0), kind=1)])
+    report = import_addresses(store, [path], today=TODAY)
+    assert (report.towns_added, report.points_added) == (2, 2)
+    assert {(t.name, t.code, t.lat) for t in _towns(store)} == {
+        ("桜台二丁目", "isj:119990001002", float(f"{P[0]:.6f}")),
+        ("みどり", "isj:119990003000", float(f"{_offset(*P, -400, 0)[0]:.6f}"))}
+    # The 街区 file next: its towns are the same towns.
+    again = import_addresses(store, [_isj(tmp_path)], today=TODAY)
+    assert again.towns_added == 2  # 桜台三丁目 and 大字上川字北原 are new; 桜台二丁目 and みどり are not
+
+
 def test_abolished_rows_are_kept_with_valid_to(tmp_path: Path, store: Store) -> None:
     report = import_addresses(store, _abr_files(tmp_path), today=TODAY)
     assert report.abolished_points == 1 and report.abolished_towns == 1

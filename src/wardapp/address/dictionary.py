@@ -436,6 +436,8 @@ def _resolve_towns(conn: Connection, data: OfficialData, report: AddressImportRe
             tid = cands[0] if cands else None
         if tid is None:
             insert_groups.append(gi)
+            if want["residential_addressing"] is None:
+                want["residential_addressing"] = True  # unknown (ISJ 大字・町丁目 only): the model's default
             inserts.append((*(want[c] for c in _TOWN_COLS), f"{p.origin}:{Path(p.file).name}"))
             continue
         group_id[gi] = tid
