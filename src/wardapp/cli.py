@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from wardapp import __version__
 from wardapp.errors import InputProblem, InputRejected, WardError
@@ -51,6 +51,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(r)
     r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
     r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    r = isub.add_parser("addresses", help="住所辞書の元データ（位置参照情報・アドレス・ベース・レジストリ）を取り込む")
+    r.add_argument("files", metavar="FILE", nargs="+", help="CSV または ZIP（公開されたままの形）")
+    _add_db(r)
+    r.add_argument("--format", choices=("auto", "isj", "abr"), default="auto",
+                   help="isj: 国土交通省 位置参照情報、abr: デジタル庁 アドレス・ベース・レジストリ")
+    r.add_argument("--city", action="append", metavar="NAME", help="この市区町村だけを取り込む（名前またはコード、複数可）")
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    r = isub.add_parser("layer", help="地図レイヤ（町字境界・浸水想定区域・避難所・施設）を取り込む")
+    r.add_argument("file", metavar="FILE", help="Shapefile / GeoPackage / GeoJSON / CSV")
+    _add_db(r)
+    r.add_argument("--kind", required=True, choices=("boundary", "flood", "shelter", "facility"),
+                   help="boundary: 町字境界、flood: 浸水想定区域、shelter: 避難所、facility: 施設")
+    r.add_argument("--mapping", metavar="FILE.toml", help="属性の対応（浸水深ランクの列など）")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
     p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
@@ -100,20 +116,20 @@ def _failure_json(error: WardError, store: Store | None) -> dict[str, object]:
     }
 
 
-def _cmd_import_registry(args: argparse.Namespace) -> int:
-    from wardapp.registry.importer import import_registry
+class _Report(Protocol):
+    def to_json(self) -> dict[str, Any]: ...
+
+    def summary_ja(self) -> str: ...
+
+
+def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Report]) -> int:
+    """Open the store, run one import, print its report (or the failure JSON) — every importer alike."""
     from wardapp.store import open_store
 
     store: Store | None = None
     try:
         store = open_store(args.db)
-        report = import_registry(
-            store,
-            Path(args.file),
-            mapping=Path(args.mapping) if args.mapping else None,
-            lenient=args.lenient,
-            progress=_progress_printer(not args.json and sys.stderr.isatty()),
-        )
+        report = run(store, _progress_printer(not args.json and sys.stderr.isatty()))
     except WardError as e:
         if args.json:
             print(json.dumps(_failure_json(e, store), ensure_ascii=False))
@@ -121,11 +137,31 @@ def _cmd_import_registry(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-    else:
-        print(report.summary_ja())
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.summary_ja())
     return 0
+
+
+def _cmd_import_registry(args: argparse.Namespace) -> int:
+    from wardapp.registry.importer import import_registry
+
+    return _run_import(args, lambda store, progress: import_registry(
+        store, Path(args.file), mapping=Path(args.mapping) if args.mapping else None,
+        lenient=args.lenient, progress=progress))
+
+
+def _cmd_import_addresses(args: argparse.Namespace) -> int:
+    from wardapp.address.dictionary import import_addresses
+
+    return _run_import(args, lambda store, progress: import_addresses(
+        store, [Path(f) for f in args.files], format=args.format, cities=args.city, progress=progress))
+
+
+def _cmd_import_layer(args: argparse.Namespace) -> int:
+    from wardapp.geo.layers import import_layer
+
+    return _run_import(args, lambda store, progress: import_layer(
+        store, Path(args.file), kind=args.kind, mapping=Path(args.mapping) if args.mapping else None,
+        progress=progress))
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
@@ -175,7 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gui": _cmd_gui,
         "demo": _cmd_demo,
         "match": _cmd_match,
-        "import": lambda a: {"registry": _cmd_import_registry}[a.what](a),
+        "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
+                             "layer": _cmd_import_layer}[a.what](a),
     }
     if args.command is None:
         args.db = None
