@@ -54,8 +54,12 @@ DATASET_PRIORITY = {
 
 
 def address_key(address: str) -> str:
-    """The key manual fixes are stored under: spelling variants fold to the same key."""
-    return fold(normalize_address(address))
+    """The key manual fixes are stored under: spelling variants fold to the same key.
+
+    The one space ``normalize_address`` keeps between two numbers stays (「2-3-1 5号棟」 is not
+    「2-3-15号棟」).
+    """
+    return " ".join(fold(part) for part in normalize_address(address).split(" "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +87,9 @@ class MatchResult:
     def candidates_json(self) -> str | None:
         if not self.candidates:
             return None
-        return json.dumps([{"point_id": c.id, "town_id": c.town_id, "level": c.level, "lat": c.lat,
-                            "lon": c.lon, "dataset": c.dataset} for c in self.candidates])
+        # A town's representative point (negative id) is no AddressPoint: no point_id, only lat/lon.
+        return json.dumps([{"point_id": c.id if c.id > 0 else None, "town_id": c.town_id, "level": c.level,
+                            "lat": c.lat, "lon": c.lon, "dataset": c.dataset} for c in self.candidates])
 
 
 def _distance_m(a: PointRef, b: PointRef) -> float:
@@ -145,7 +150,9 @@ class Gazetteer:
             if t.id not in g.by_town and t.lat is not None and t.lon is not None:
                 g.by_town[t.id] = [PointRef(-t.id, t.id, "town", t.lat, t.lon, "town")]
         g.points = n
-        for f in conn.execute(select(AddressFix)).scalars():
+        # Core rows, not ORM objects: on a Connection, ``select(AddressFix).scalars()`` gives ids.
+        for f in conn.execute(select(AddressFix.address_key, AddressFix.point_id, AddressFix.lat,
+                                     AddressFix.lon, AddressFix.town_id)):
             if f.lat is None or f.lon is None:
                 continue
             g.fixes[f.address_key] = MatchResult(
@@ -166,6 +173,13 @@ class Gazetteer:
         if m is None or not m.candidates:
             return MatchResult("unmatched")
         results = [self._in_town(t.id, m.rest, m.folded_rest) for t in m.candidates]
+        if len(results) > 1 and len({(t.city, t.oaza, t.chome) for t in m.candidates}) == 1:
+            # One 大字 split into 字 and the 字 not written: 地番 are unique within the 大字, so
+            # the one 字 that has the number is the place.  Two or none: still ambiguous.
+            finer = [r for r in results if r.status == "matched" and r.level in ("residence", "block")]
+            if len(finer) == 1 and all(r is finer[0] or r.status == "unmatched" or r.level == "town"
+                                       for r in results):
+                return finer[0]
         if len(results) > 1:
             # Same-named towns: the text does not say which one; list every place, choose none.
             cands = tuple(c for r in results for c in (r.candidates or self._refs(r)))
@@ -174,9 +188,11 @@ class Gazetteer:
 
     @staticmethod
     def _refs(r: MatchResult) -> tuple[PointRef, ...]:
-        if r.point_id is None or r.lat is None or r.lon is None or r.town_id is None:
+        if r.lat is None or r.lon is None or r.town_id is None:
             return ()
-        return (PointRef(r.point_id, r.town_id, r.level or "", r.lat, r.lon, r.source or ""),)
+        # A town's representative point has no point id: -town_id, as in ``by_town``.
+        pid = r.point_id if r.point_id is not None else -r.town_id
+        return (PointRef(pid, r.town_id, r.level or "", r.lat, r.lon, r.source or ""),)
 
     def _in_town(self, town_id: int, rest: str, folded: str) -> MatchResult:
         residential = self.residential.get(town_id, True)

@@ -29,11 +29,20 @@ def fold(text: str) -> str:
     return s.translate(_VARIANTS)
 
 
+# A space between two numbers separates them (「1-2-3 201」: 号 3, room 201); elsewhere it goes.
+_SPACES = re.compile(r"\s+")
+
+
+def _space(m: re.Match[str]) -> str:
+    s, i, j = m.string, m.start(), m.end()
+    return " " if 0 < i and j < len(s) and s[i - 1].isdigit() and s[j].isdigit() else ""
+
+
 def normalize_address(text: str) -> str:
-    """NFKC, hyphen variants to ``-``, no spaces (the 番地 part is not rewritten here)."""
+    """NFKC, hyphen variants to ``-``, no spaces but one between two numbers (the 番地 part is not rewritten)."""
     s = unicodedata.normalize("NFKC", text).translate(_HYPHEN_TABLE)
     s = _LONG_VOWEL_DASH.sub("-", s)
-    return re.sub(r"\s+", "", s)
+    return _SPACES.sub(_space, s).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +67,11 @@ class TownMatch:
     folded_rest: str
 
 
-_CHOME = re.compile(rf"^(?:大字|字)?(\d+|[{KANJI_NUMERAL_CHARS}]+)(?:丁目|-)")
+_CHOME = re.compile(rf"^(?:大字|字)?(\d+|[{KANJI_NUMERAL_CHARS}]+)(?:丁目|-|ノ)")
+_CHOME_WORD = re.compile(rf"^(?:\d+|[{KANJI_NUMERAL_CHARS}]+)丁目")
+# What may stand before a town name: nothing, or a prefecture / city / ward / 郡 / 町村 / 字.
+# Anything else (「西本町」, 「緑町1-2-3 コーポ本町101」) is another name, not this town.
+_PREFIX_END = ("都", "道", "府", "県", "市", "区", "町", "村", "郡", "字")
 
 
 class TownResolver:
@@ -73,11 +86,14 @@ class TownResolver:
         for t in towns:
             self._by_oaza.setdefault(fold(t.oaza), []).append(t)
         names = sorted(self._by_oaza, key=len, reverse=True)
-        # A town name counts only where a number, 字 or the end follows, so that a ward called
-        # 「みどり区」 does not match a town called 「みどり」.
+        koaza = sorted({fold(e.koaza) for es in self._by_oaza.values() for e in es if e.koaza},
+                       key=len, reverse=True)
+        # A town name counts only where a number, 字 (or a 小字 name), or the end follows, so that
+        # a ward called 「みどり区」 does not match a town called 「みどり」.
         self._pattern = (
             re.compile("(?:大字)?(" + "|".join(re.escape(n) for n in names)
-                       + rf")(?=[0-9{KANJI_NUMERAL_CHARS}]|字|大字|-|番|$)")
+                       + rf")(?=[0-9{KANJI_NUMERAL_CHARS}]|字|大字|-|番|$"
+                       + "".join("|" + re.escape(k) for k in koaza) + ")")
             if names else None
         )
         self._cache: dict[str, int | None] = {}
@@ -101,10 +117,12 @@ class TownResolver:
         m = self._pattern.search(f)
         if not m:
             return None
+        before = f[:m.start()]
+        if before and not before.endswith(_PREFIX_END):
+            return None
         entries = self._by_oaza[m.group(1)]
         cities = {e.city for e in entries}
         if len(cities) > 1:
-            before = f[:m.start()]
             named = [e for e in entries if e.city and fold(e.city) in before]
             entries = named or entries
         pos = m.end()
@@ -125,6 +143,8 @@ class TownResolver:
                 pos += cm.end()
             else:
                 entries = [e for e in entries if e.chome is None]
+        elif _CHOME_WORD.match(f[pos:]):
+            entries = []  # 「本町一丁目」 where 本町 has no 丁目: not its 街区 1, and not a guess
         if len(entries) > 1 and any(e.koaza for e in entries):
             tail = f[pos:]
             named = [e for e in entries if e.koaza and tail.startswith(("字" + fold(e.koaza), fold(e.koaza)))]
