@@ -334,3 +334,29 @@ def test_fix_validation(store: Store, dictionary: Dictionary, kwargs: dict[str, 
 ])
 def test_address_key(a: str, b: str, same: bool) -> None:
     assert (address_key(a) == address_key(b)) is same
+
+
+def test_abr_parcel_level_counts_as_the_finest_level(store: Store) -> None:
+    """ABR stores a 地番 with 枝番 as level "parcel": it matches like a 号 and is counted there."""
+    import datetime as dt
+
+    from wardapp.address.matcher import match_households
+    from wardapp.store.models import AddressPoint, Household, Town
+
+    with store.transaction() as s:
+        town = Town(code="t-parcel", name="大字試験原", oaza="試験原", chome=None, residential_addressing=False)
+        s.add(town)
+        s.flush()
+        s.add_all([
+            AddressPoint(town_id=town.id, level="parcel", block="12", parcel="12-3", lat=35.80, lon=139.40,
+                         source="abr", dataset="abr-parcel"),
+            AddressPoint(town_id=town.id, level="block", block="12", parcel="12", lat=35.801, lon=139.401,
+                         source="abr", dataset="abr-parcel"),
+            Household(household_no="P1", address="大字試験原12番地3"),
+            Household(household_no="P2", address="試験原12"),
+        ])
+    report = match_households(store, on=dt.date(2026, 4, 1))
+    assert report.levels["residence"] == 1 and report.levels["block"] == 1
+    with store.session() as s:
+        got = {h.household_no: (h.match_level, h.lat) for h in s.query(Household)}
+    assert got == {"P1": ("residence", 35.80), "P2": ("block", 35.801)}

@@ -134,7 +134,9 @@ class Gazetteer:
             or_(AddressPoint.valid_to.is_(None), AddressPoint.valid_to > on))
         n = 0
         for r in conn.execute(q):
-            ref = PointRef(r.id, r.town_id, r.level, r.lat, r.lon, r.dataset or r.source)
+            # A full 地番 (本番+枝番, ABR level "parcel") is as precise as a 号 in 住居表示 areas.
+            level = "residence" if r.level == "parcel" else r.level
+            ref = PointRef(r.id, r.town_id, level, r.lat, r.lon, r.dataset or r.source)
             n += 1
             if r.level == "town":
                 g.by_town.setdefault(r.town_id, []).append(ref)
