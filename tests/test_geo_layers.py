@@ -17,6 +17,7 @@ import pyproj
 import pytest
 import shapely
 from geo_samples import (
+    FLOOD_BANDS,
     ESTAT_FEATURES,
     FACILITIES,
     FACILITY_HEADER,
@@ -731,3 +732,40 @@ def test_geopackage_with_several_layers_needs_the_layer_named(store: Store, tmp_
     assert "flood_l1" in text_of(e) and "source.layer" in text_of(e)
     import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[source]\nlayer = "flood_l2"\n'))
     assert [z.rank for z in zones(store)] == [3]
+
+
+def test_flood_shapefile_zipped_as_published(store: Store, tmp_path: Path) -> None:
+    """A31 is downloaded as a zip of a shapefile (with CP932 member names): read it as is."""
+    import zipfile
+
+    (tmp_path / "src").mkdir()
+    shp = flood_layer(tmp_path / "src" / "A31-12_11.shp")
+    archive = tmp_path / "A31-12_11_SHP.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for part in sorted(shp.parent.iterdir()):
+            info = zipfile.ZipInfo(f"A31-12_11_SHP/浸水想定区域{part.suffix}".encode("cp932").decode("cp437"))
+            zf.writestr(info, part.read_bytes())
+    report = import_layer(store, archive, kind="flood")
+    assert report.added == len(FLOOD_BANDS)
+    assert [z.rank for z in zones(store)] == [r for r, _ in FLOOD_BANDS]
+
+
+def test_zip_without_or_with_several_datasets_is_refused(store: Store, tmp_path: Path, dump: Dump) -> None:
+    import zipfile
+
+    before = dump()
+    empty = tmp_path / "readme-only.zip"
+    with zipfile.ZipFile(empty, "w") as zf:
+        zf.writestr("README.txt", "no data")
+    with pytest.raises(InputRejected) as e:
+        import_layer(store, empty, kind="flood")
+    assert "地図データ" in str(e.value) and "README.txt" in str(e.value)
+    two = tmp_path / "two.zip"
+    a = flood_layer(tmp_path / "a.gpkg")
+    with zipfile.ZipFile(two, "w") as zf:
+        zf.writestr("a.gpkg", a.read_bytes())
+        zf.writestr("b.gpkg", a.read_bytes())
+    with pytest.raises(InputRejected) as e:
+        import_layer(store, two, kind="flood")
+    assert "複数" in str(e.value)
+    assert dump() == before

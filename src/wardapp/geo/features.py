@@ -14,6 +14,7 @@ CP932, else the file is refused.
 from __future__ import annotations
 
 import math
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from numpy.typing import NDArray
 from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import read as ogr_read
 
+from wardapp.archive import extract_all
 from wardapp.csvfile import read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 from wardapp.geo.crs import JAPAN_BOUNDS, describe_crs, is_tokyo_datum, parse_crs
@@ -195,6 +197,8 @@ def read_features(path: Path, mapping: LayerMapping, *, display_name: str | None
     if not path.exists():
         raise reject(file, "ファイルがありません")
     suffix = path.suffix.lower()
+    if suffix == ".zip":
+        return _read_zip(path, file, mapping, need_geometry)
     if suffix in TEXT_SUFFIXES:
         if need_geometry:
             raise reject(file, "この種類の図形は CSV では取り込めません（Shapefile・GeoPackage・GeoJSON を使ってください）")
@@ -208,6 +212,21 @@ def read_features(path: Path, mapping: LayerMapping, *, display_name: str | None
             raise reject(file, "属性表（.dbf）だけで図形（.shp）がありません")
         path, suffix = shp, ".shp"
     return _read_vector(path, file if display_name else path.name, mapping, suffix)
+
+
+def _read_zip(path: Path, file: str, mapping: LayerMapping, need_geometry: bool) -> FeatureTable:
+    """A zipped download (A31, e-Stat 小地域): read the one dataset inside it."""
+    with tempfile.TemporaryDirectory(prefix="wardapp-layer-") as tmp:
+        members = extract_all(path, Path(tmp), file)
+        wanted = (".shp", ".gpkg", ".geojson", ".json") + (() if need_geometry else tuple(TEXT_SUFFIXES))
+        found = [(name, p) for name, p in members if p.suffix.lower() in wanted]
+        if len(found) != 1:
+            listing = "、".join(name for name, _ in members[:20]) or "（空）"
+            what = "地図データ（.shp・.gpkg・.geojson）がありません" if not found else \
+                "地図データが複数あります。展開して1つを指定してください"
+            raise reject(file, f"zip に{what}: {listing}")
+        name, inner = found[0]
+        return read_features(inner, mapping, display_name=f"{file}/{name}", need_geometry=need_geometry)
 
 
 def _read_vector(path: Path, file: str, mapping: LayerMapping, suffix: str) -> FeatureTable:

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from wardapp.address.numerals import KANJI_NUMERAL_CHARS, kanji_to_int
 from wardapp.address.towns import fold
+from wardapp.archive import member_name
 from wardapp.csvfile import TextTable, read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 
@@ -305,15 +306,7 @@ class SourceTable:
     member: str | None = None
 
 
-def _member_name(info: zipfile.ZipInfo) -> str:
-    """Zip member names written by Japanese Windows tools are CP932 without the UTF-8 flag."""
-    name = info.filename
-    if not info.flag_bits & 0x800:
-        try:
-            name = name.encode("cp437").decode("cp932")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-    return name
+_member_name = member_name
 
 
 def load_tables(path: Path, *, what: str) -> list[SourceTable]:
