@@ -30,6 +30,9 @@ APT_PACKAGES = [
     "libxkbcommon-x11-0", "libdbus-1-3", "libglib2.0-0", "libfontconfig1", "libnss3",
     "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxrandr2",
     "libxcomposite1", "libxdamage1", "libxtst6", "libasound2", "poppler-utils",
+    # QtWebEngine (the map page) beyond what Qt Widgets needs.
+    "libgbm1", "libdrm2", "libxkbfile1", "libx11-xcb1", "libxcb-image0", "libxcb-render-util0",
+    "libxcb-randr0", "libxcb-xkb1", "libxrender1", "libxext6", "libxfixes3", "libnspr4",
 ]
 
 
