@@ -173,7 +173,7 @@ def test_mapping_profile_header_missing(capsys: pytest.CaptureFixture[str], good
     ["import", "registry"],                                   # missing FILE
     ["import", "registry", "x.csv", "--no-such-option"],      # unknown option
     ["import"],                                               # missing WHAT
-    ["import", "welfare", "x.csv"],                           # unknown WHAT
+    ["import", "frobnicate", "x.csv"],                        # unknown WHAT
     ["frobnicate"],                                           # unknown command
     ["demo", "--persons", "many"],                            # not a number
 ])

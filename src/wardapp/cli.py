@@ -8,6 +8,7 @@ object on stdout so that scripts can rely on it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -69,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--mapping", metavar="FILE.toml", help="属性の対応（浸水深ランクの列など）")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
+    r = isub.add_parser("welfare", help="福祉情報（要介護認定・手帳・妊娠・要支援者名簿など）の CSV を取り込む")
+    r.add_argument("file", metavar="FILE")
+    _add_db(r)
+    r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
+    r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
+    r.add_argument("--on", metavar="DATE", help="基準日（有効な件数を数える日。既定: 今日）")
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
     p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
     _add_db(p)
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
@@ -116,13 +125,39 @@ def _failure_json(error: WardError, store: Store | None) -> dict[str, object]:
     }
 
 
+def _welfare_failure_json(error: WardError, store: Store | None) -> dict[str, object]:
+    """The ``--json`` object of a failed welfare import: the report's count keys, nothing changed."""
+    attributes: int | None = None
+    if store is not None:
+        from sqlalchemy import func, select
+
+        from wardapp.store.models import WelfareAttribute
+
+        with store.engine.connect() as conn:
+            attributes = conn.execute(select(func.count()).select_from(WelfareAttribute)).scalar_one()
+    problems = error.problems if isinstance(error, InputRejected) else [
+        InputProblem(None, None, None, error.message_ja)]
+    return {
+        "rejected": True,
+        "message": error.message_ja,
+        "rows": None,
+        "attributes": attributes,
+        "added": 0,
+        "changed": 0,
+        "removed": 0,
+        "unknown_persons": 0,
+        "errors": [p.to_json() for p in problems],
+    }
+
+
 class _Report(Protocol):
     def to_json(self) -> dict[str, Any]: ...
 
     def summary_ja(self) -> str: ...
 
 
-def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Report]) -> int:
+def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Report],
+                failure: Callable[[WardError, Store | None], dict[str, object]] = _failure_json) -> int:
     """Open the store, run one import, print its report (or the failure JSON) — every importer alike."""
     from wardapp.store import open_store
 
@@ -132,7 +167,7 @@ def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Repo
         report = run(store, _progress_printer(not args.json and sys.stderr.isatty()))
     except WardError as e:
         if args.json:
-            print(json.dumps(_failure_json(e, store), ensure_ascii=False))
+            print(json.dumps(failure(e, store), ensure_ascii=False))
         raise
     finally:
         if store is not None:
@@ -162,6 +197,29 @@ def _cmd_import_layer(args: argparse.Namespace) -> int:
     return _run_import(args, lambda store, progress: import_layer(
         store, Path(args.file), kind=args.kind, mapping=Path(args.mapping) if args.mapping else None,
         progress=progress))
+
+
+def _cmd_import_welfare(args: argparse.Namespace) -> int:
+    from wardapp.welfare.importer import import_welfare
+
+    def run(store: Store, progress: Progress) -> _Report:
+        return import_welfare(store, Path(args.file), mapping=Path(args.mapping) if args.mapping else None,
+                              lenient=args.lenient, progress=progress, today=_reference_date(args.on))
+
+    return _run_import(args, run, _welfare_failure_json)
+
+
+def _reference_date(text: str | None) -> dt.date | None:
+    """``--on``: a 基準日 in any accepted date form (西暦・和暦)."""
+    from wardapp.errors import UsageError
+    from wardapp.wareki import DateFormatError, parse_date
+
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except DateFormatError as e:
+        raise UsageError(f"--on の基準日が読めません: {e}") from None
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
@@ -212,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _cmd_demo,
         "match": _cmd_match,
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
-                             "layer": _cmd_import_layer}[a.what](a),
+                             "layer": _cmd_import_layer, "welfare": _cmd_import_welfare}[a.what](a),
     }
     if args.command is None:
         args.db = None

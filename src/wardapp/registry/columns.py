@@ -5,6 +5,12 @@ One row per person.  Headers are compared after NFKC, so ``氏名ｶﾅ`` is ``�
 
 from __future__ import annotations
 
+import re
+
+#: 宛名番号 and 世帯番号 (after NFKC): 半角英数字 and ``-``, up to 32 characters.  Shared with the
+#: welfare import, which joins on 宛名番号.
+PERSON_NO_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,31}$")
+
 REQUIRED = ("宛名番号", "世帯番号", "氏名", "氏名カナ", "生年月日", "性別", "続柄", "住所")
 OPTIONAL = ("方書", "住民区分", "異動事由", "異動日")
 CANONICAL = REQUIRED + OPTIONAL

@@ -29,27 +29,25 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, select
 
 from wardapp.address.towns import TownEntry, TownResolver
-from wardapp.csvfile import TextTable, normalize_header, private_use_chars, read_table
+from wardapp.csvfile import TextTable, private_use_chars, read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 from wardapp.kana import is_kana, kana_key, to_katakana
 from wardapp.progress import Progress
 from wardapp.registry.columns import (
-    ALIASES,
     CANONICAL,
     HEAD_RELATIONSHIPS,
-    MY_NUMBER_HEADERS,
+    PERSON_NO_PATTERN,
     REMOVAL_REASONS,
-    REQUIRED,
     SEX_VALUES,
 )
-from wardapp.registry.mapping import MappingProfile, load_mapping
+from wardapp.registry.mapping import MappingProfile, load_mapping, recode, resolve_columns
 from wardapp.registry.report import GaijiOccurrence, ImportReport
 from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import Household, ImportRun, Person, Town
 from wardapp.wareki import DateFormatError, parse_date
 
-_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{0,31}$")
+_ID = PERSON_NO_PATTERN
 _PUA = re.compile("[\ue000-\uf8ff]")
 _EARLIEST_BIRTH = dt.date(1868, 1, 1)
 _BATCH = 20_000
@@ -78,52 +76,6 @@ class ParsedRegistry:
     bad_lines: set[int] = field(default_factory=set)
 
 
-def _resolve_columns(table: TextTable, profile: MappingProfile, problems: ProblemList,
-                     warnings: ProblemList) -> dict[str, list[int]]:
-    """Map each canonical column to the source column indexes that build it."""
-    index: dict[str, int] = {}
-    for i, h in enumerate(table.header):
-        if h in index:
-            warnings.add(table.header_line, h, None, f"見出し「{h}」が重複しています。最初の列を使います")
-            continue
-        index[h] = i
-    cols: dict[str, list[int]] = {}
-    for canon in CANONICAL:
-        if canon in profile.columns:
-            idxs = []
-            for src in profile.columns[canon]:
-                key = normalize_header(src)
-                if key not in index:
-                    problems.add(table.header_line, canon, src,
-                                 f"列対応プロファイルの見出し「{src}」がファイルにありません")
-                else:
-                    idxs.append(index[key])
-            if idxs and len(idxs) == len(profile.columns[canon]):
-                cols[canon] = idxs
-            continue
-        if canon in index:
-            cols[canon] = [index[canon]]
-            continue
-        alias = next((h for h, c in ALIASES.items() if c == canon and h in index), None)
-        if alias is not None:
-            cols[canon] = [index[alias]]
-        elif canon in REQUIRED:
-            problems.add(table.header_line, canon, None,
-                         "必須の列がありません（見出しを確認するか、列対応プロファイルを指定してください）")
-    used = {i for idxs in cols.values() for i in idxs}
-    for h, i in index.items():
-        if h in MY_NUMBER_HEADERS and i in used:
-            # Only a mapping profile can point a column at it; マイナンバー is never stored.
-            problems.add(table.header_line, h, None,
-                         "マイナンバーの列は取り込めません（列対応プロファイルで別の列を指定してください）")
-        elif h in MY_NUMBER_HEADERS:
-            warnings.add(table.header_line, h, None,
-                         "マイナンバーの列は読み込まず、保存もしません（この列は取り込みから除外しました）")
-        elif i not in used:
-            warnings.add(table.header_line, h, None, "使わない列です（取り込みません）")
-    return cols
-
-
 def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
                    progress: Progress | None = None, today: dt.date | None = None,
                    display_name: str | None = None) -> ParsedRegistry:
@@ -135,7 +87,7 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
     table = read_table(path, encoding=profile.encoding, delimiter=profile.delimiter,
                        skip_lines=profile.skip_lines, display_name=display_name)
     out = ParsedRegistry(table=table, profile=profile)
-    cols = _resolve_columns(table, profile, out.problems, out.warnings)
+    cols = resolve_columns(table, profile, out.problems, out.warnings)
     if out.problems:
         return out
     today = today or dt.date.today()
@@ -177,7 +129,7 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
             vals = [sep.join(p for p in (row[i].strip() for i in idxs) if p) for row in good_rows]
         codes = values.get(canon)
         if codes:
-            vals = [_coded(v, codes) for v in vals]
+            vals = [recode(v, codes) for v in vals]
         return vals
 
     kana_cache: dict[str, tuple[str, bool]] = {}
@@ -260,10 +212,6 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
     progress.report(2, 4, "世帯を確認しています")
     _check_households(out)
     return out
-
-
-def _coded(value: str, table: dict[str, str]) -> str:
-    return table.get(value, table.get(unicodedata.normalize("NFKC", value), value))
 
 
 def _check_households(out: ParsedRegistry) -> None:

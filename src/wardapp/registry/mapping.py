@@ -15,18 +15,24 @@ edit (docs/registry-mapping.md has a full example)::
 
     [values."性別"]           # the file's code = canonical value
     "1" = "男"
+
+The loader and the header resolution are shared with the welfare import (``wardapp.welfare``),
+which passes its own canonical columns and also allows a ``[fixed]`` table (a constant for a
+canonical column the file does not have, e.g. ``"種別" = "要介護認定"`` for a 介護保険 extract).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wardapp.csvfile import ENCODINGS
-from wardapp.errors import ConfigError
-from wardapp.registry.columns import CANONICAL
+from wardapp.csvfile import ENCODINGS, TextTable, normalize_header
+from wardapp.errors import ConfigError, ProblemList
+from wardapp.registry.columns import ALIASES, CANONICAL, MY_NUMBER_HEADERS, REQUIRED
 
 #: Separator used when a canonical column is built from several source columns.
 DEFAULT_JOIN = {"氏名": "\u3000", "氏名カナ": "\u3000"}
@@ -41,6 +47,9 @@ class MappingProfile:
     columns: dict[str, list[str]] = field(default_factory=dict)
     join: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Canonical column → constant value, for columns the file does not have (``[fixed]``;
+    #: only where the importer allows it).
+    fixed: dict[str, str] = field(default_factory=dict)
 
     def separator(self, column: str) -> str:
         return self.join.get(column, DEFAULT_JOIN.get(column, ""))
@@ -58,8 +67,12 @@ def _unquoted_key_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
     return "（日本語のキーは \"宛名番号\" = … や [values.\"性別\"] のように引用符 \" で囲んでください）"
 
 
-def load_mapping(path: Path) -> MappingProfile:
-    """Read and validate a profile; errors name the key and say what is wrong."""
+def load_mapping(path: Path, canonical: Sequence[str] = CANONICAL, *, fixed: bool = False) -> MappingProfile:
+    """Read and validate a profile; errors name the key and say what is wrong.
+
+    ``canonical`` is the importer's list of column names (the registry's by default);
+    ``fixed`` allows the ``[fixed]`` table.
+    """
     file = path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -72,9 +85,10 @@ def load_mapping(path: Path) -> MappingProfile:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(file, f"TOML の書式が誤っています: {e}{_unquoted_key_hint(text, e)}") from None
 
-    unknown = set(raw) - {"source", "columns", "join", "values"}
+    tables = ("source", "columns", "join", "values", *(("fixed",) if fixed else ()))
+    unknown = set(raw) - set(tables)
     if unknown:
-        raise ConfigError(file, f"不明な表です: {', '.join(sorted(unknown))}（source, columns, join, values のみ）")
+        raise ConfigError(file, f"不明な表です: {', '.join(sorted(unknown))}（{', '.join(tables)} のみ）")
     src = raw.get("source", {})
     if not isinstance(src, dict):
         raise ConfigError(file, "[source] は表でなければなりません")
@@ -95,8 +109,8 @@ def load_mapping(path: Path) -> MappingProfile:
     prof.skip_lines = skip
 
     for key, value in raw.get("columns", {}).items():
-        if key not in CANONICAL:
-            raise ConfigError(file, f"columns の「{key}」は標準の列名ではありません（{'、'.join(CANONICAL)}）")
+        if key not in canonical:
+            raise ConfigError(file, f"columns の「{key}」は標準の列名ではありません（{'、'.join(canonical)}）")
         if isinstance(value, str):
             prof.columns[key] = [value]
         elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
@@ -104,13 +118,80 @@ def load_mapping(path: Path) -> MappingProfile:
         else:
             raise ConfigError(file, f"columns.{key} は見出しの文字列か、文字列のリストです")
     for key, value in raw.get("join", {}).items():
-        if key not in CANONICAL or not isinstance(value, str):
+        if key not in canonical or not isinstance(value, str):
             raise ConfigError(file, f"join.{key} が不正です（標準の列名 = 区切り文字列）")
         prof.join[key] = value
     for key, table in raw.get("values", {}).items():
-        if key not in CANONICAL:
+        if key not in canonical:
             raise ConfigError(file, f"values の「{key}」は標準の列名ではありません")
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             raise ConfigError(file, f"values.{key} は「元の値 = 標準の値」の表です")
         prof.values[key] = {str(k): v for k, v in table.items()}
+    for key, value in raw.get("fixed", {}).items():
+        if key not in canonical:
+            raise ConfigError(file, f"fixed の「{key}」は標準の列名ではありません（{'、'.join(canonical)}）")
+        if not isinstance(value, str):
+            raise ConfigError(file, f"fixed.{key} は文字列です（ファイルにない列の固定値）")
+        if key in prof.columns:
+            raise ConfigError(file, f"「{key}」が columns と fixed の両方にあります（どちらか一方にしてください）")
+        prof.fixed[key] = value
     return prof
+
+
+def recode(value: str, table: Mapping[str, str]) -> str:
+    """The profile's ``[values]`` replacement; a value not in the table passes unchanged."""
+    return table.get(value, table.get(unicodedata.normalize("NFKC", value), value))
+
+
+def resolve_columns(table: TextTable, profile: MappingProfile, problems: ProblemList, warnings: ProblemList, *,
+                    canonical: Sequence[str] = CANONICAL, required: Collection[str] = REQUIRED,
+                    aliases: Mapping[str, str] = ALIASES) -> dict[str, list[int]]:
+    """Map each canonical column to the source column indexes that build it.
+
+    Profile columns first, then the canonical header, then a known alias.  Columns given in
+    ``profile.fixed`` are not looked for.  A マイナンバー column is never read: dropped with a
+    warning, or an error when a profile points a canonical column at it.
+    """
+    index: dict[str, int] = {}
+    for i, h in enumerate(table.header):
+        if h in index:
+            warnings.add(table.header_line, h, None, f"見出し「{h}」が重複しています。最初の列を使います")
+            continue
+        index[h] = i
+    cols: dict[str, list[int]] = {}
+    for canon in canonical:
+        if canon in profile.fixed:
+            continue
+        if canon in profile.columns:
+            idxs = []
+            for src in profile.columns[canon]:
+                key = normalize_header(src)
+                if key not in index:
+                    problems.add(table.header_line, canon, src,
+                                 f"列対応プロファイルの見出し「{src}」がファイルにありません")
+                else:
+                    idxs.append(index[key])
+            if idxs and len(idxs) == len(profile.columns[canon]):
+                cols[canon] = idxs
+            continue
+        if canon in index:
+            cols[canon] = [index[canon]]
+            continue
+        alias = next((h for h, c in aliases.items() if c == canon and h in index), None)
+        if alias is not None:
+            cols[canon] = [index[alias]]
+        elif canon in required:
+            problems.add(table.header_line, canon, None,
+                         "必須の列がありません（見出しを確認するか、列対応プロファイルを指定してください）")
+    used = {i for idxs in cols.values() for i in idxs}
+    for h, i in index.items():
+        if h in MY_NUMBER_HEADERS and i in used:
+            # Only a mapping profile can point a column at it; マイナンバー is never stored.
+            problems.add(table.header_line, h, None,
+                         "マイナンバーの列は取り込めません（列対応プロファイルで別の列を指定してください）")
+        elif h in MY_NUMBER_HEADERS:
+            warnings.add(table.header_line, h, None,
+                         "マイナンバーの列は読み込まず、保存もしません（この列は取り込みから除外しました）")
+        elif i not in used:
+            warnings.add(table.header_line, h, None, "使わない列です（取り込みません）")
+    return cols
