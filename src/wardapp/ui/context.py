@@ -1,4 +1,4 @@
-"""What every page is given: the store, the background-work manager, the settings.
+"""What every page is given: the store, the background-work manager, the settings, the user.
 
 Passed explicitly to each page instead of a global main-window object that everything reaches
 into (Anki's ``mw``), so that a page can be built in a test with a store of its own.
@@ -6,11 +6,24 @@ into (Anki's ``mw``), so that a page can be built in a test with a store of its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import getpass
+from dataclasses import dataclass, field
 
 from wardapp.settings import Settings
 from wardapp.store.db import Store
 from wardapp.ui.tasks import TaskManager
+
+
+def login_name() -> str:
+    """Who is at the keyboard, for 「誰が・いつ」 records (manual address fixes, import runs).
+
+    The operating system's login name until wardapp has user accounts of its own (issue 9);
+    then the signed-in user replaces it here, in this one place.
+    """
+    try:
+        return getpass.getuser() or "unknown"
+    except (OSError, KeyError, ImportError):  # no login name in the environment or passwd
+        return "unknown"
 
 
 @dataclass
@@ -20,3 +33,5 @@ class AppContext:
     settings: Settings
     #: True when the store is the generated 架空 demo ward (banner and title say so).
     demo: bool = False
+    #: The name recorded as ``created_by`` / ``user`` of what this session writes.
+    user: str = field(default_factory=login_name)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from wardapp import __version__
 from wardapp.residents import counts
 from wardapp.ui.context import AppContext
+from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow
 from wardapp.ui.import_dialog import ImportFlow
 from wardapp.ui.pages import Page, available_pages
 from wardapp.ui.tasks import ignore_cancel
@@ -93,6 +94,10 @@ class MainWindow(QMainWindow):
 
         self.import_flow = ImportFlow(ctx, self)
         self.import_flow.imported.connect(self._store_changed)
+        self.dictionary_flow = DictionaryImportFlow(ctx, self)
+        self.dictionary_flow.imported.connect(self._store_changed)
+        self.layer_flow = LayerImportFlow(ctx, self)
+        self.layer_flow.imported.connect(self._store_changed)
         self._build_menus()
         self._build_status_bar()
         self._restore_window_state()
@@ -108,6 +113,16 @@ class MainWindow(QMainWindow):
         self.import_action.setStatusTip(self.tr("Import a resident registry extract (CSV)"))
         self.import_action.triggered.connect(self.import_flow.start)
         file_menu.addAction(self.import_action)
+        self.dictionary_action = QAction(self.tr("Import &address dictionary data…"), self)
+        self.dictionary_action.setObjectName("importDictionaryAction")
+        self.dictionary_action.setStatusTip(self.tr("Import official address data (MLIT position reference data, Address Base Registry)"))
+        self.dictionary_action.triggered.connect(self.dictionary_flow.start)
+        file_menu.addAction(self.dictionary_action)
+        self.layer_action = QAction(self.tr("Import &map layer…"), self)
+        self.layer_action.setObjectName("importLayerAction")
+        self.layer_action.setStatusTip(self.tr("Import town boundaries, flood zones, shelters or facilities"))
+        self.layer_action.triggered.connect(self.layer_flow.start)
+        file_menu.addAction(self.layer_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setObjectName("quitAction")
