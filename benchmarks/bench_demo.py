@@ -1,7 +1,9 @@
 """Figure: generating the demo ward (issue: Foundation). Target: 40,000 persons ≤ 15 s.
 
-Includes writing the CP932 extract, importing it through the registry importer, the
-geography, welfare attributes and the map pack — everything `wardapp demo --no-gui` does.
+Includes everything `wardapp demo --no-gui` does: generating the ward, writing its map pack as
+official files (ABR, 位置参照情報, e-Stat, A31, shelters, facilities) and importing it through the
+address and layer importers, the CP932 extract through the registry importer, the welfare CSV
+through the welfare importer, and matching every household's address.
 
     .venv/bin/python benchmarks/bench_demo.py [--persons 40000]
 """

@@ -1,5 +1,6 @@
 """The demo ward generator (wardapp.demo): determinism, realism, geometry, the CP932 extract,
-and the end-to-end build through the real registry importer.  No Qt."""
+the official-format map pack, and the end-to-end build through the real importers (map pack,
+registry, welfare) and address matching.  No Qt."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -26,7 +28,7 @@ from wardapp.demo import (
     write_registry_csv,
 )
 from wardapp.demo.extract import HYPHENS, PARCEL_KINDS, RESIDENTIAL_KINDS, half_width_kana
-from wardapp.demo.mappack import LAYERS, manifest_text
+from wardapp.demo.mappack import IMPORTS, LAYERS, manifest_text
 from wardapp.demo.welfare import KINDS, WELFARE_CSV_HEADER, write_welfare_csv
 from wardapp.errors import Cancelled, UsageError
 from wardapp.progress import Progress
@@ -295,7 +297,10 @@ def test_towns_tile_the_ward(ward: Ward) -> None:
     assert shapely.covered_by(geoms, g.outline.buffer(1e-9)).all()
     assert abs(shapely.union_all(geoms).area - g.outline.area) < 1e-6 * g.outline.area
     assert towns["code"].is_unique and towns["name"].is_unique
-    assert all(re.fullmatch(r"99101\d{7}", c) for c in towns["code"])
+    assert all(re.fullmatch(r"991015\d{7}", c) for c in towns["code"])  # ABR lg_code + 町字id
+    from wardapp.address.official import valid_lg_code
+
+    assert valid_lg_code("991015")
     assert "架空" in ward.name
     assert set(towns["residential"]) == {True, False}  # 住居表示 and 地番 both present
     assert any(n.startswith("大字") for n in towns["name"])
@@ -347,11 +352,16 @@ def test_committed_manifest_matches_the_generator() -> None:
     committed = tomllib.loads((REPO / "maps" / "demo-ward" / "manifest.toml").read_text(encoding="utf-8"))
     generated = tomllib.loads(manifest_text(generate_ward(1, 40_000)))
     assert committed == generated
-    assert "架空" in committed["name"] and committed["crs"] == "EPSG:6668"
+    assert "架空" in committed["name"] and committed["crs"] == "EPSG:6668" and committed["format"] == 2
     assert [(l["file"], l["kind"]) for l in committed["layers"]] == [(f, k) for f, k, _ in LAYERS]
+    assert [(e["importer"], e.get("kind") or e.get("format"), tuple(e["files"])) for e in committed["imports"]] == [
+        (i, w, f) for i, w, f, _, _ in IMPORTS]
     readme = (REPO / "maps" / "README.md").read_text(encoding="utf-8")
-    for kind in {k for _, k, _ in LAYERS}:
-        assert f"`{kind}`" in readme
+    for kind in {k for _, k, _ in LAYERS} | {w for _, w, _, _, _ in IMPORTS}:
+        assert f"`{kind}`" in readme or f'"{kind}"' in readme, kind
+    for _, _, files, _, _ in IMPORTS:
+        for f in files:
+            assert f"`{f}`" in readme, f
 
 
 # --------------------------------------------------------------------------- end to end
@@ -362,7 +372,16 @@ def test_ensure_demo_builds_imports_and_reuses(tmp_path: Path) -> None:
     from sqlalchemy import func, select
 
     from wardapp.store.db import open_store
-    from wardapp.store.models import AddressPoint, Facility, Household, ImportRun, Person, Town, WelfareAttribute
+    from wardapp.store.models import (
+        AddressPoint,
+        Facility,
+        HazardZone,
+        Household,
+        ImportRun,
+        Person,
+        Town,
+        WelfareAttribute,
+    )
 
     db = tmp_path / "sub" / "demo.sqlite3"
     labels: list[str] = []
@@ -371,10 +390,14 @@ def test_ensure_demo_builds_imports_and_reuses(tmp_path: Path) -> None:
     assert not result.reused
     assert result.persons == 2000 and result.households == len(ward.households)
     assert result.towns == len(ward.towns) and result.facilities == len(ward.facilities)
+    assert result.matched_households == len(ward.households)
     assert result.registry_csv == db.parent / "demo-registry-5-2000.csv" and result.registry_csv.exists()
     assert "架空" in result.summary_ja() and json.loads(json.dumps(result.to_json()))["fictional"] is True
     assert labels and labels[-1] == "完了"
+    assert any("地図パック取込" in label for label in labels) and any("住所照合" in label for label in labels)
 
+    pts = ward.geography.points
+    isj_blocks = int(((pts["level"] == "block") & pts["town"].map(ward.towns["residential"])).sum())
     store = open_store(db)
     try:
         with store.session() as s:
@@ -382,31 +405,35 @@ def test_ensure_demo_builds_imports_and_reuses(tmp_path: Path) -> None:
             assert count(Person) == 2000
             assert count(Household) == len(ward.households)
             assert count(Town) == len(ward.towns)
-            assert count(AddressPoint) == len(ward.geography.points)
+            # every generated point from ABR, and the 住居表示 街区 once more from 位置参照情報
+            assert count(AddressPoint) == len(pts) + isj_blocks == result.address_points
             assert count(Facility) == len(ward.facilities)
+            assert count(HazardZone) == len(ward.geography.flood)
             assert count(WelfareAttribute) == len(ward.welfare)
             # every household was placed in the town it really lies in
-            got = {no: t for no, t in s.execute(select(Household.household_no, Household.town_id))}
-            want = dict(zip(ward.households["household_no"], ward.households["town"] + 1))
+            code_of = dict(s.execute(select(Town.id, Town.code)).all())
+            got = {no: code_of[t] for no, t in s.execute(select(Household.household_no, Household.town_id))}
+            want = dict(zip(ward.households["household_no"], ward.towns["code"].to_numpy()[ward.households["town"]]))
             assert got == want
-            town = s.execute(select(Town).where(Town.id == 1)).scalar_one()
-            assert shapely.from_wkb(town.boundary_wkb).equals_exact(ward.geography.town_geoms[0], 1e-12)
-            runs = [r.kind for r in s.execute(select(ImportRun)).scalars()]
-            assert runs.count("demo") == 1 and "registry" in runs
+            runs = Counter(r.kind for r in s.execute(select(ImportRun)).scalars())
+            assert runs["demo"] == 1 and runs["registry"] == 1 and runs["welfare"] == 1 and runs["match"] == 1
+            assert runs["addresses"] == 2 and runs["layer:boundary"] == 1 and runs["layer:flood"] == 1
+            assert runs["layer:shelter"] == 2 and runs["layer:facility"] == 1
     finally:
         store.close()
 
     manifest = tomllib.loads((result.map_pack / "manifest.toml").read_text(encoding="utf-8"))
     assert manifest["seed"] == 5 and manifest["persons"] == 2000 and "架空" in manifest["name"]
+    for entry in manifest["imports"]:
+        assert all((result.map_pack / f).is_file() for f in entry["files"]), entry
     for layer in manifest["layers"]:
         fc = json.loads((result.map_pack / layer["file"]).read_text(encoding="utf-8"))
         assert fc["type"] == "FeatureCollection" and fc["features"], layer
-    towns_fc = json.loads((result.map_pack / "towns.geojson").read_text(encoding="utf-8"))
-    assert {f["properties"]["code"] for f in towns_fc["features"]} == set(ward.towns["code"])
     assert result.welfare_csv is not None and result.welfare_csv.exists()
 
     again = ensure_demo(db, persons=2000, seed=5)
     assert again.reused and again.households == result.households and again.persons == 2000
+    assert again.matched_households == result.matched_households
 
     other = ensure_demo(db, persons=1200, seed=5)
     assert not other.reused and other.persons == 1200
@@ -455,3 +482,271 @@ def test_default_demo_database_is_a_separate_file(tmp_path: Path, monkeypatch: p
     assert result.db_path == (tmp_path / "data" / "demo.sqlite3").resolve()
     assert result.db_path != dbmod.default_db_path()
     assert (tmp_path / "data" / "maps" / "demo-ward" / "manifest.toml").exists()
+
+
+# --------------------------------------------------------------------------- the official-format map pack
+
+
+def _all_bytes(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_map_pack_files_are_deterministic_and_what_the_official_readers_accept(ward: Ward, tmp_path: Path) -> None:
+    import zipfile
+
+    from wardapp.address.official import read_official
+    from wardapp.demo import official
+    from wardapp.demo.mappack import write_map_pack
+
+    a = write_map_pack(ward, tmp_path / "a")
+    b = write_map_pack(generate_ward(7, 3000), tmp_path / "b")
+    assert _all_bytes(a) == _all_bytes(b)  # same seed → the same bytes, zips included
+
+    abr = read_official([a / f for f in official.ABR_FILES], format="abr")
+    assert not abr.warnings and not abr.skipped
+    assert sorted(set(abr.kinds.values())) == sorted(
+        f"abr-{k}" for k in ("town", "town-pos", "blk", "blk-pos", "rsdt", "rsdt-pos", "parcel", "parcel-pos"))
+    assert [t.code for t in abr.towns] == ward.towns["code"].tolist()
+    assert {t.city for t in abr.towns} == {"架空市みどり区"} and {t.lg_code for t in abr.towns} == {"991015"}
+    assert len(abr.points) == len(ward.geography.points)
+    for name in official.ABR_FILES:  # each CSV zipped under its own name, as ABR distributes them
+        with zipfile.ZipFile(a / name) as zf:
+            assert zf.namelist() == [Path(name).name.removesuffix(".zip")]
+
+    isj = read_official([a / official.ISJ_FILE], format="isj")
+    assert not isj.warnings and not isj.skipped  # the Ｘ・Ｙ agree with the latitude/longitude
+    with zipfile.ZipFile(a / official.ISJ_FILE) as zf:
+        assert zf.namelist() == ["99101_2025.csv"]
+        raw = zf.read("99101_2025.csv")
+    text = raw.decode("cp932")
+    assert text.startswith('"都道府県名","市区町村名","大字・丁目名"') and "\r\n" in text
+    residential = ward.towns[ward.towns["residential"]]
+    assert {t.name for t in isj.towns} == set(residential["name"])
+    assert {p.release for p in isj.points} == {"24.0a"}
+
+    manifest = tomllib.loads((a / "manifest.toml").read_text(encoding="utf-8"))
+    listed = {f for e in manifest["imports"] for f in e["files"]} | {l["file"] for l in manifest["layers"]}
+    listed |= {e["mapping"] for e in manifest["imports"] if "mapping" in e}
+    assert listed | {"manifest.toml"} == set(_all_bytes(a))  # the manifest lists every file of the pack
+
+
+@pytest.fixture(scope="module")
+def default_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ward]:
+    """The default demo (seed 1, 40,000 residents), built once through every importer."""
+    pytest.importorskip("wardapp.registry.importer")
+    db = tmp_path_factory.mktemp("default-demo") / "demo.sqlite3"
+    result = ensure_demo(db, persons=40_000, seed=1)
+    return result.db_path, generate_ward(1, 40_000)
+
+
+def _frame(db: Path, *cols: Any) -> Any:
+    import pandas as pd
+    from sqlalchemy import select
+
+    from wardapp.store.db import open_store
+
+    store = open_store(db)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(*cols)).all()
+    finally:
+        store.close()
+    return pd.DataFrame(rows, columns=[c.key for c in cols])
+
+
+def test_default_demo_matches_every_household_to_its_true_point(default_demo: tuple[Path, Ward]) -> None:
+    from wardapp.store.models import Household
+
+    db, ward = default_demo
+    got = _frame(db, Household.household_no, Household.match_status, Household.match_level, Household.lat,
+                 Household.lon, Household.point_id).set_index("household_no")
+    h = ward.households.set_index("household_no")
+    assert len(got) == len(h) == 18_783
+    assert (got["match_status"] == "matched").all()  # 100 %: nothing ambiguous, nothing unmatched
+    assert set(got["match_level"]) <= {"residence", "block"} and got["point_id"].notna().all()
+    point = h.loc[got.index, "point"].to_numpy()
+    pts = ward.geography.points
+    wrong = (np.abs(got["lat"].to_numpy() - pts["lat"].to_numpy()[point]) > 1e-7) | (
+        np.abs(got["lon"].to_numpy() - pts["lon"].to_numpy()[point]) > 1e-7)
+    assert int(wrong.sum()) == 0  # every household at the generator's own point (within 1 cm)
+
+
+def test_default_demo_store_holds_the_generator_geography(default_demo: tuple[Path, Ward]) -> None:
+    from wardapp.store.models import AddressPoint, Facility, HazardZone, Town
+
+    db, ward = default_demo
+    g = ward.geography
+    towns = _frame(db, Town.id, Town.code, Town.name, Town.oaza, Town.chome, Town.kana, Town.residential_addressing,
+                   Town.city, Town.lg_code, Town.lat, Town.lon, Town.boundary_wkb).set_index("code")
+    want = g.towns.set_index("code")
+    assert list(towns.index) == list(want.index)
+    assert towns["name"].tolist() == want["name"].tolist() and towns["oaza"].tolist() == want["oaza"].tolist()
+    assert [None if c != c else c for c in towns["chome"]] == [c for c in want["chome"]]
+    assert towns["kana"].tolist() == want["kana"].tolist()
+    assert towns["residential_addressing"].astype(bool).tolist() == want["residential"].tolist()
+    assert set(towns["city"]) == {"架空市みどり区"} and set(towns["lg_code"]) == {"991015"}
+    assert np.allclose(towns["lat"], want["lat"], atol=1e-9) and np.allclose(towns["lon"], want["lon"], atol=1e-9)
+    for i, wkb in enumerate(towns["boundary_wkb"]):  # the e-Stat-style file carries full precision
+        assert shapely.from_wkb(wkb).equals_exact(g.town_geoms[i], 0.0), towns.index[i]
+
+    points = _frame(db, AddressPoint.dataset, AddressPoint.level)
+    residential = g.points["town"].map(g.towns["residential"])
+    level = g.points["level"]
+    assert points.groupby("dataset").size().to_dict() == {
+        "abr-town": int((level == "town").sum()),
+        "abr-block": int(((level == "block") & residential).sum()),
+        "abr-residence": int(((level == "residence") & residential).sum()),
+        "abr-parcel": int((~residential & (level != "town")).sum()),
+        "isj-block": int(((level == "block") & residential).sum()),
+    }
+
+    fac = _frame(db, Facility.name, Facility.kind, Facility.address, Facility.lat, Facility.lon, Facility.capacity,
+                 Facility.phone, Facility.hazards, Facility.town_id).set_index(["name", "kind"]).sort_index()
+    want_f = g.facilities.set_index(["name", "kind"]).sort_index()
+    assert list(fac.index) == list(want_f.index)
+    assert fac["address"].tolist() == want_f["address"].tolist()
+    assert np.allclose(fac["lat"], want_f["lat"], atol=1e-7) and np.allclose(fac["lon"], want_f["lon"], atol=1e-7)
+    assert [None if c != c else int(c) for c in fac["capacity"]] == [None if c != c else int(c) for c in want_f["capacity"]]
+    assert [None if p != p else p for p in fac["phone"]] == [None if p != p else p for p in want_f["phone"]]
+    assert [set(h.split(",")) if isinstance(h, str) else set() for h in fac["hazards"]] == [
+        set(h.split(",")) if isinstance(h, str) else set() for h in want_f["hazards"]]
+    code_of = dict(zip(towns["id"], towns.index))
+    assert [code_of[t] for t in fac["town_id"]] == g.towns["code"].to_numpy()[want_f["town"]].tolist()
+
+    zones = _frame(db, HazardZone.kind, HazardZone.rank, HazardZone.depth_min, HazardZone.geometry_wkb)
+    assert set(zones["kind"]) == {"flood"} and zones["rank"].tolist() == g.flood["rank"].tolist()
+    for wkb, geom in zip(zones["geometry_wkb"], g.flood_geoms):
+        assert shapely.from_wkb(wkb).equals_exact(geom, 0.0)
+
+
+def test_reimporting_the_demo_pack_changes_nothing(default_demo: tuple[Path, Ward], tmp_path: Path) -> None:
+    import shutil
+
+    from wardapp.mappack import import_map_pack
+    from wardapp.store.db import open_store
+    from wardapp.store.models import AddressPoint, Facility, HazardZone, Household, Town
+
+    db, ward = default_demo
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copy(db, copy)
+    tables = {
+        Town: (Town.id, Town.code, Town.name, Town.kana, Town.lat, Town.lon, Town.boundary_wkb, Town.source),
+        AddressPoint: (AddressPoint.id, AddressPoint.town_id, AddressPoint.level, AddressPoint.block,
+                       AddressPoint.residence, AddressPoint.parcel, AddressPoint.lat, AddressPoint.lon,
+                       AddressPoint.dataset, AddressPoint.release),
+        Facility: (Facility.id, Facility.name, Facility.kind, Facility.lat, Facility.lon, Facility.hazards,
+                   Facility.town_id),
+        HazardZone: (HazardZone.id, HazardZone.rank, HazardZone.label, HazardZone.geometry_wkb),
+        Household: (Household.id, Household.point_id, Household.lat, Household.lon, Household.town_id),
+    }
+    before = {m: _frame(copy, *cols) for m, cols in tables.items()}
+    store = open_store(copy)
+    try:
+        report = import_map_pack(store, db.parent / "maps" / "demo-ward" / "manifest.toml",
+                                 today=ward.reference_date)
+    finally:
+        store.close()
+    assert report.unchanged and len(report.steps) == 7
+    assert all(not s.report.warnings for s in report.steps)
+    assert "変更はありません" in report.summary_ja()
+    data = json.loads(json.dumps(report.to_json()))
+    assert data["unchanged"] is True and data["towns"] == len(ward.towns)
+    for m, cols in tables.items():
+        assert _frame(copy, *cols).equals(before[m]), m.__name__
+
+
+def _small_pack(tmp_path: Path) -> Path:
+    from wardapp.demo.mappack import write_map_pack
+
+    return write_map_pack(generate_ward(3, 400), tmp_path / "pack")
+
+
+def test_a_broken_manifest_imports_nothing(tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from wardapp.errors import ConfigError
+    from wardapp.mappack import import_map_pack
+    from wardapp.store.db import open_store
+    from wardapp.store.models import ImportRun, Town
+
+    pack = _small_pack(tmp_path)
+    good = (pack / "manifest.toml").read_text(encoding="utf-8")
+    bad = {
+        "missing file": good.replace('"facilities.csv"', '"no-such.csv"'),
+        "unknown kind": good.replace('kind = "facility"', 'kind = "venue"'),
+        "misspelt table": good.replace("[[layers]]", "[[layer]]"),
+        "old format": good.replace("format = 2", "format = 1"),
+        "not toml": good + "\n= broken",
+    }
+    store = open_store(tmp_path / "x.sqlite3")
+    try:
+        for what, text in bad.items():
+            (pack / "manifest.toml").write_text(text, encoding="utf-8")
+            with pytest.raises(ConfigError):
+                import_map_pack(store, pack / "manifest.toml")
+            with store.engine.connect() as conn:
+                assert conn.execute(select(func.count()).select_from(Town)).scalar_one() == 0, what
+                assert conn.execute(select(func.count()).select_from(ImportRun)).scalar_one() == 0, what
+    finally:
+        store.close()
+
+
+def test_a_refused_file_names_its_manifest_entry(tmp_path: Path) -> None:
+    from sqlalchemy import func, select
+
+    from wardapp.errors import InputRejected
+    from wardapp.mappack import import_map_pack
+    from wardapp.store.db import open_store
+    from wardapp.store.models import Facility, Town
+
+    pack = _small_pack(tmp_path)
+    csv_path = pack / "facilities.csv"
+    text = csv_path.read_bytes().decode("cp932").splitlines()
+    cells = text[1].split(",")
+    cells[3] = "北緯35度"  # 緯度 that is not a number
+    csv_path.write_bytes("\r\n".join([text[0], ",".join(cells), *text[2:]]).encode("cp932") + b"\r\n")
+    store = open_store(tmp_path / "x.sqlite3")
+    try:
+        with pytest.raises(InputRejected) as e:
+            import_map_pack(store, pack / "manifest.toml")
+        assert "地域拠点" in e.value.message_ja and "facilities.csv" in e.value.message_ja
+        assert any(p.line == 2 and p.column == "緯度" for p in e.value.problems)
+        with store.engine.connect() as conn:  # the entries before it are in, the refused file is not
+            assert conn.execute(select(func.count()).select_from(Town)).scalar_one() > 0
+            kinds = set(conn.execute(select(Facility.kind)).scalars())
+        assert "指定避難所" in kinds and "地区センター" not in kinds
+    finally:
+        store.close()
+
+
+def test_cli_import_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wardapp.cli import main
+
+    pack = _small_pack(tmp_path)
+    db = tmp_path / "ward.sqlite3"
+    assert main(["import", "pack", str(pack / "manifest.toml"), "--db", str(db), "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert [s["importer"] for s in first["steps"]] == ["addresses", "addresses"] + ["layer"] * 5
+    assert first["unchanged"] is False and first["towns"] > 0 and first["fictional"] is True
+    assert main(["import", "pack", str(pack / "manifest.toml"), "--db", str(db)]) == 0
+    assert "変更はありません" in capsys.readouterr().out
+    assert main(["import", "pack", str(tmp_path / "none.toml"), "--db", str(db), "--json"]) == 3
+    assert json.loads(capsys.readouterr().out)["rejected"] is True
+
+
+def test_a_rebuilt_pack_drops_the_files_of_the_previous_one(tmp_path: Path) -> None:
+    from wardapp.demo.mappack import write_map_pack
+
+    pack = tmp_path / "maps" / "demo-ward"
+    pack.mkdir(parents=True)
+    # a format 1 pack (the old demo's GeoJSON layers), and a file the manifest does not list
+    (pack / "towns.geojson").write_text("{}", encoding="utf-8")
+    (pack / "notes.txt").write_text("staff notes", encoding="utf-8")
+    (pack / "manifest.toml").write_text(
+        'format = 1\nname = "x"\n[[layers]]\nfile = "towns.geojson"\nkind = "boundary"\ntitle = "町丁目"\n'
+        '[[layers]]\nfile = "../outside.txt"\nkind = "x"\ntitle = "x"\n', encoding="utf-8")
+    (tmp_path / "maps" / "outside.txt").write_text("not ours", encoding="utf-8")
+    write_map_pack(generate_ward(3, 300), pack)
+    assert not (pack / "towns.geojson").exists()
+    assert (pack / "notes.txt").exists() and (tmp_path / "maps" / "outside.txt").exists()
+    assert (pack / "facilities.csv").exists()

@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--on", metavar="DATE", help="基準日（有効な件数を数える日。既定: 今日）")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
+    r = isub.add_parser("pack", help="地図パック（manifest.toml に書かれた公式データのファイル）をまとめて取り込む")
+    r.add_argument("manifest", metavar="MANIFEST", help="地図パックの manifest.toml")
+    _add_db(r)
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
     p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
     _add_db(p)
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
@@ -222,6 +227,12 @@ def _reference_date(text: str | None) -> dt.date | None:
         raise UsageError(f"--on の基準日が読めません: {e}") from None
 
 
+def _cmd_import_pack(args: argparse.Namespace) -> int:
+    from wardapp.mappack import import_map_pack
+
+    return _run_import(args, lambda store, progress: import_map_pack(store, Path(args.manifest), progress))
+
+
 def _cmd_match(args: argparse.Namespace) -> int:
     from wardapp.address.matcher import match_households
     from wardapp.store import open_store
@@ -270,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _cmd_demo,
         "match": _cmd_match,
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
-                             "layer": _cmd_import_layer, "welfare": _cmd_import_welfare}[a.what](a),
+                             "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
+                             "pack": _cmd_import_pack}[a.what](a),
     }
     if args.command is None:
         args.db = None

@@ -2,9 +2,13 @@
 
 ``wardapp demo`` lets staff (and tests, and benchmarks) try everything without a single real
 resident: the generator builds towns, address points, a river with flood zones, shelters and
-local hubs, and about N residents in realistic households with welfare attributes; it writes
-the residents as a CP932 registry extract spelled the way real extracts are, and imports that
-file with the same importer a ward uses.  Everything is marked 架空.
+local hubs, and about N residents in realistic households with welfare attributes.  Nothing
+goes into the store directly: the demo writes what a ward downloads or exports — the map pack
+of official files (アドレス・ベース・レジストリ, 位置参照情報, e-Stat 小地域, A31-style flood zones,
+国土地理院-style shelters, plain facility CSVs; :mod:`wardapp.demo.official`), the residents as a
+CP932 registry extract spelled the way real extracts are, the welfare attributes as the
+canonical welfare CSV — and imports each through the importer a ward uses, in a ward's order:
+map pack, registry, welfare, then address matching.  Everything is marked 架空.
 
 Headless core: nothing here imports Qt.
 
@@ -61,6 +65,9 @@ class DemoResult:
     seed: int = 1
     welfare_csv: Path | None = None
     welfare_attributes: int = 0
+    address_points: int = 0
+    #: Households joined to a point of the 住所辞書 by address matching (all of them in the demo).
+    matched_households: int = 0
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -76,7 +83,8 @@ class DemoResult:
         how = "既存のデモを再利用しました" if self.reused else "デモを生成しました"
         return (
             f"{names.WARD_FULL}（架空の区で、実在しません）の{how}（乱数の種 {self.seed}）。"
-            f"住民 {self.persons:,}人・{self.households:,}世帯、町丁目 {self.towns}、施設 {self.facilities}件。"
+            f"住民 {self.persons:,}人・{self.households:,}世帯、町丁目 {self.towns}、施設 {self.facilities}件、"
+            f"住所照合済み {self.matched_households:,}世帯。"
             f"データベース: {self.db_path}。住基抽出（架空）: {self.registry_csv.name}。"
             f"地図パック: {self.map_pack}。所要 {self.seconds:.1f}秒。"
         )
@@ -154,33 +162,43 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
                 towns=int(run.get("towns", 0)), facilities=int(run.get("facilities", 0)), registry_csv=csv_path,
                 map_pack=map_dir, reused=True, seconds=time.perf_counter() - started, seed=seed,
                 welfare_csv=welfare_path if welfare_path.exists() else None,
-                welfare_attributes=int(run.get("welfare_attributes", 0)))
+                welfare_attributes=int(run.get("welfare_attributes", 0)),
+                address_points=int(run.get("address_points", 0)),
+                matched_households=int(run.get("matched_households", 0)))
         _remove_db(db_path)
+
+    from wardapp.address.matcher import match_households
+    from wardapp.mappack import import_map_pack
+    from wardapp.registry.importer import import_registry
+    from wardapp.welfare.importer import import_welfare
 
     stages.at(0, "架空の区を生成しています")
     ward = generate_ward(seed, persons)
-    stages.at(15, "地図データを保存しています")
+    stages.at(8, "地図パック（公式データの形式）を書き出しています")
+    write_map_pack(ward, map_dir)
+    write_registry_csv(ward, csv_path)
+    write_welfare_csv(ward.welfare, ward.persons, welfare_path)
     store = open_store(db_path)
     try:
         run_id = storage.start_run(store, seed, persons, csv_path)
-        geo_counts = storage.insert_geography(store, ward)
-        stages.at(25, "住基抽出ファイル（架空）を書き出しています")
-        write_registry_csv(ward, csv_path)
+        stages.at(15, "地図パックを取り込んでいます")
+        pack = import_map_pack(store, map_dir / "manifest.toml", stages.sub(15, 35, "地図パック取込"),
+                               today=ward.reference_date)
         stages.at(35, "住基抽出を取り込んでいます")
-        from wardapp.registry.importer import import_registry
-
-        report = import_registry(store, csv_path, progress=stages.sub(35, 85, "住基取込"),
+        report = import_registry(store, csv_path, progress=stages.sub(35, 75, "住基取込"),
                                  today=ward.reference_date)
-        stages.at(85, "福祉情報（架空）を保存しています")
-        n_welfare = storage.insert_welfare(store, ward)
-        write_welfare_csv(ward.welfare, ward.persons, welfare_path)
-        stages.at(92, "地図パックを書き出しています")
-        write_map_pack(ward, map_dir)
+        stages.at(75, "福祉情報（架空）を取り込んでいます")
+        welfare = import_welfare(store, welfare_path, progress=stages.sub(75, 85, "福祉情報取込"),
+                                 today=ward.reference_date)
+        stages.at(85, "住所を照合しています")
+        matched = match_households(store, progress=stages.sub(85, 98, "住所照合"), on=ward.reference_date)
+        n_matched = int(matched.households - matched.levels["unmatched"] - matched.ambiguous)
         counts: dict[str, Any] = {
             **storage.demo_key(seed, persons),
             "persons": int(report.persons), "households": int(report.households),
-            "towns": geo_counts["towns"], "facilities": geo_counts["facilities"],
-            "address_points": geo_counts["address_points"], "welfare_attributes": n_welfare,
+            "towns": pack.towns, "facilities": pack.facilities, "address_points": pack.address_points,
+            "hazard_zones": pack.hazard_zones, "welfare_attributes": int(welfare.attributes),
+            "matched_households": n_matched, "match_levels": dict(matched.levels),
             "reference_date": ward.reference_date.isoformat(), "registry_csv": csv_path.name,
             "welfare_csv": welfare_path.name, "map_pack": str(MAP_PACK_DIR),
         }
@@ -190,7 +208,8 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
     stages.at(100, "完了")
     return DemoResult(
         db_path=db_path, persons=int(report.persons), households=int(report.households),
-        towns=geo_counts["towns"], facilities=geo_counts["facilities"], registry_csv=csv_path, map_pack=map_dir,
+        towns=pack.towns, facilities=pack.facilities, registry_csv=csv_path, map_pack=map_dir,
         reused=False, seconds=time.perf_counter() - started, seed=seed, welfare_csv=welfare_path,
-        welfare_attributes=n_welfare)
+        welfare_attributes=int(welfare.attributes), address_points=pack.address_points,
+        matched_households=n_matched)
 

@@ -40,7 +40,7 @@ _M_PER_DEG_LAT = 110_950.0
 _M_PER_DEG_LON = 111_320.0 * math.cos(math.radians(CENTER_LAT))
 
 #: Flood depth ranks as in 国土数値情報 A31 (浸水深ランク); the demo uses the first four.
-FLOOD_RANKS: dict[int, str] = {1: "0.5m未満", 2: "0.5m以上3.0m未満", 3: "3.0m以上5.0m未満", 4: "5.0m以上"}
+FLOOD_RANKS: dict[int, str] = {1: "0.5m未満", 2: "0.5m以上3.0m未満", 3: "3.0m以上5.0m未満", 4: "5.0m以上10.0m未満"}
 
 #: Hazard labels as in the 国土地理院 指定緊急避難場所 data.
 HAZ_FLOOD = "洪水"
@@ -63,7 +63,8 @@ def kanji_number(n: int) -> str:
 class Geography:
     """The ward's land as arrays; every geometry is JGD2011 lon/lat (EPSG:6668 axis order x=lon).
 
-    ``towns`` columns: code, name, oaza, chome, kana, residential, lon, lat.
+    ``towns`` columns: code (13 digits: ABR lg_code + 町字id), name, oaza, chome, kana, residential,
+    lon, lat.
     ``blocks`` columns: town (row of ``towns``), block (街区符号 or 番地), lon, lat.
     ``points`` columns: town, level (town/block/residence), block, residence, parcel, koaza,
     lon, lat, dwelling (a place where a household can live).
@@ -228,10 +229,24 @@ def _flood_bands(rng: np.random.Generator, river: LineString, outline: Polygon,
     bands: list[tuple[int, Polygon]] = []
     for rank in (1, 2, 3, 4):
         band = zones[rank] if rank == 4 else shapely.difference(zones[rank], zones[rank + 1])
-        band = shapely.difference(shapely.intersection(band, outline), channel)
+        band = _valid_polygonal(shapely.difference(shapely.intersection(band, outline), channel))
         if not band.is_empty:
             bands.append((rank, band))
     return bands
+
+
+def _valid_polygonal(geom: BaseGeometry, min_area: float = 1.0) -> BaseGeometry:
+    """The polygon parts of ``geom`` larger than ``min_area`` (m² in the plane), made valid.
+
+    Set operations on buffers can leave zero-area slivers (a 4-point ring with a repeated
+    point), which GEOS reports as invalid and the layer importer rightly refuses.
+    """
+    parts = [p for p in shapely.get_parts(shapely.make_valid(geom))
+             if p.geom_type in ("Polygon", "MultiPolygon")]
+    polys = [q for p in parts for q in shapely.get_parts(p) if q.area > min_area]
+    if not polys:
+        return Polygon()
+    return polys[0] if len(polys) == 1 else shapely.MultiPolygon(polys)
 
 
 def _oaza_plan(rng: np.random.Generator, target: int) -> list[tuple[str, str, bool, int]]:
@@ -299,7 +314,7 @@ def build_geography(rng: np.random.Generator, persons: int) -> Geography:
         for j, poly in enumerate(sub):
             chome = j + 1 if n_chome >= 1 else None
             town_rows.append({
-                "code": f"{names.LG_CODE}{oaza_no[p]:04d}{(chome or 0):03d}",
+                "code": f"{names.LG_CODE6}{oaza_no[p]:04d}{(chome or 0):03d}",  # ABR lg_code + 町字id
                 "name": (oname + (f"{kanji_number(chome)}丁目" if chome else "")) if residential else f"大字{oname}",
                 "oaza": oname,
                 "chome": chome,
@@ -368,7 +383,8 @@ def build_geography(rng: np.random.Generator, persons: int) -> Geography:
         river=to_lonlat(river_clip),
         river_area=to_lonlat(shapely.intersection(channel, outline)),
         flood=flood,
-        flood_geoms=to_lonlat(flood_m),
+        # Valid again after the affine map: rounding can make parts that touch in the plane cross.
+        flood_geoms=np.array([_valid_polygonal(z, 1e-12) for z in to_lonlat(flood_m)], dtype=object),
         facilities=facilities,
     )
 

@@ -18,8 +18,14 @@ CITY = "架空市"
 WARD = "みどり区"
 WARD_FULL = CITY + WARD
 WARD_KANA = "カクウシミドリク"
+PREFECTURE_KANA = "カクウケン"
+CITY_KANA = "カクウシ"
+WARD_ONLY_KANA = "ミドリク"
 #: 全国地方公共団体コード (5 digits, no check digit): prefecture 99 does not exist.
 LG_CODE = "99101"
+#: The same code with its check digit (JIS X 0402), as ABR's ``lg_code`` writes it.  Fictional:
+#: no municipality has it.  e-Stat splits it as PREF 「99」 + CITY 「101」.
+LG_CODE6 = "991015"
 
 #: 大字・町 names for 住居表示 areas: (name, katakana reading).  None is a prefix of another,
 #: and 「空想ケ丘」/「虹の橋」 exercise the ヶ/ケ/が and の/ノ spelling variants.
