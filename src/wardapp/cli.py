@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(r)
     r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
     r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
+    r.add_argument("--no-match", action="store_true", help="取り込み後の住所照合をしない（あとで wardapp match）")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
     r = isub.add_parser("addresses", help="住所辞書の元データ（位置参照情報・アドレス・ベース・レジストリ）を取り込む")
@@ -86,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
     _add_db(p)
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    p = sub.add_parser("score", help="援護度（個人スコア・世帯スコア）を計算して記録する")
+    _add_db(p)
+    p.add_argument("--profile", metavar="FILE", help="援護度プロファイル（TOML。既定: 標準プロファイル）")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="基準日（年齢と福祉情報の有効期間の基準。既定: 今日。和暦も可）")
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+    p.add_argument("--out", metavar="FILE.csv", help="世帯ごとの一覧を CSV（Excel 用、UTF-8 BOM 付き）に書き出す")
     return parser
 
 
@@ -182,9 +190,10 @@ def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Repo
 
 
 def _cmd_import_registry(args: argparse.Namespace) -> int:
-    from wardapp.registry.importer import import_registry
+    from wardapp.registry.importer import import_registry, import_registry_and_match
 
-    return _run_import(args, lambda store, progress: import_registry(
+    run = import_registry if args.no_match else import_registry_and_match
+    return _run_import(args, lambda store, progress: run(
         store, Path(args.file), mapping=Path(args.mapping) if args.mapping else None,
         lenient=args.lenient, progress=progress))
 
@@ -246,6 +255,38 @@ def _cmd_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    """Score the ward, write the CSV (if asked), then store the run with its profile and 基準日."""
+    import datetime as dt
+    import getpass
+
+    from wardapp.errors import UsageError
+    from wardapp.scoring import default_profile, load_profile, save_scores, score
+    from wardapp.scoring.report import summary_ja, to_json, write_households_csv
+    from wardapp.store import open_store
+    from wardapp.wareki import DateFormatError, parse_date
+
+    try:
+        on = parse_date(args.date) if args.date else dt.date.today()
+    except DateFormatError as e:
+        raise UsageError(f"--date の基準日が読めません: {e}") from None
+    profile = load_profile(args.profile) if args.profile else default_profile()
+    try:
+        user: str | None = getpass.getuser()
+    except Exception:  # noqa: BLE001 — no user name available (service accounts)
+        user = None
+    store = open_store(args.db)
+    try:
+        result = score(store, profile, on, progress=_progress_printer(not args.json and sys.stderr.isatty()))
+        if args.out:
+            write_households_csv(result, args.out)
+        run_id = save_scores(store, result, user=user)
+    finally:
+        store.close()
+    print(json.dumps(to_json(result, run_id), ensure_ascii=False) if args.json else summary_ja(result, run_id))
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from wardapp.demo import ensure_demo
 
@@ -280,6 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gui": _cmd_gui,
         "demo": _cmd_demo,
         "match": _cmd_match,
+        "score": _cmd_score,
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),

@@ -360,6 +360,14 @@ def households_with_status(store: Store, status: Iterable[str]) -> list[dict[str
                 for r in conn.execute(q)]
 
 
+def has_dictionary(store: Store) -> bool:
+    """True when the 住所辞書 holds any point or any town with a representative point."""
+    with store.engine.connect() as conn:
+        if conn.execute(select(AddressPoint.id).limit(1)).first() is not None:
+            return True
+        return conn.execute(select(Town.id).where(Town.lat.is_not(None)).limit(1)).first() is not None
+
+
 def match_counts(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(func.coalesce(_H.c.match_status, "未照合"), func.count())

@@ -283,6 +283,33 @@ def import_registry(store: Store, path: Path, *, mapping: Path | MappingProfile 
     return report
 
 
+def import_registry_and_match(store: Store, path: Path, *, mapping: Path | MappingProfile | None = None,
+                              lenient: bool = False, progress: Progress | None = None,
+                              user: str | None = None, today: dt.date | None = None) -> ImportReport:
+    """The registry update a ward runs: import, then join the households to the 住所辞書 again.
+
+    A new extract clears the points of households whose address changed and adds households
+    with none, so matching follows at once when the store has a dictionary (Sayama: every
+    household joined to a point).  Matching is its own transaction after the import's: if it is
+    cancelled, the import stands and the report says to run matching later.
+    """
+    from wardapp.address.matcher import has_dictionary, match_households
+    from wardapp.errors import Cancelled
+
+    report = import_registry(store, path, mapping=mapping, lenient=lenient, progress=progress,
+                             user=user, today=today)
+    if report.unchanged or not has_dictionary(store):
+        return report
+    try:
+        m = match_households(store, progress=progress, user=user, on=today)
+    except Cancelled:
+        report.warnings.append(InputProblem(None, None, None,
+            "住所の照合は取り消されました。住基の取り込みは完了しています。あとで照合を実行してください"))
+        return report
+    report.match = {k: v for k, v in m.to_json().items() if k != "by_town"}
+    return report
+
+
 def _town_resolver(conn: Connection) -> TownResolver:
     rows = conn.execute(select(Town.id, Town.oaza, Town.chome)).all()
     return TownResolver(TownEntry(r.id, r.oaza, r.chome) for r in rows)

@@ -49,6 +49,8 @@ class ImportReport:
     warnings: list[InputProblem] = field(default_factory=list)
     gaiji: list[GaijiOccurrence] = field(default_factory=list)
     seconds: float = 0.0
+    #: Address matching run right after the import (:func:`import_registry_and_match`), if any.
+    match: dict[str, Any] | None = None
 
     @property
     def unchanged(self) -> bool:
@@ -76,6 +78,7 @@ class ImportReport:
             "warnings": [p.to_json() for p in self.warnings],
             "gaiji": [g.to_json() for g in self.gaiji],
             "seconds": round(self.seconds, 3),
+            **({"match": self.match} if self.match is not None else {}),
         }
 
     def summary_ja(self) -> str:
@@ -103,4 +106,8 @@ class ImportReport:
             lines += [f"  {p.describe()}" for p in self.warnings[:50]]
             if len(self.warnings) > 50:
                 lines.append(f"  …ほか{len(self.warnings) - 50}件")
+        if self.match is not None:
+            lv = self.match.get("levels", {})
+            lines.append(f"住所の照合: 号 {lv.get('residence', 0)}、街区 {lv.get('block', 0)}、町字 {lv.get('town', 0)}、"
+                         f"候補が複数 {self.match.get('ambiguous', 0)}、照合できず {lv.get('unmatched', 0)}。")
         return "\n".join(lines)

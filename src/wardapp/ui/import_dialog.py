@@ -303,7 +303,7 @@ class ImportFlow(QObject):
 
     def run(self, request: ImportRequest) -> None:
         """Import in the background with a cancellable progress dialog."""
-        from wardapp.registry.importer import import_registry
+        from wardapp.registry.importer import import_registry_and_match
 
         prefs = self.ctx.settings.preferences
         prefs.mapping_file = str(request.mapping) if request.mapping else ""
@@ -311,8 +311,9 @@ class ImportFlow(QObject):
             prefs.mapping_dir = str(request.mapping.parent)
         store = self.ctx.store
         self.ctx.tasks.run(
-            lambda progress: import_registry(store, request.path, mapping=request.mapping,
-                                             lenient=request.lenient, progress=progress),
+            lambda progress: import_registry_and_match(store, request.path, mapping=request.mapping,
+                                                       lenient=request.lenient, progress=progress,
+                                                       user=self.ctx.user),
             on_success=self._succeeded,
             on_failure=self._failed,
             title=self.tr("Importing registry data"),
