@@ -23,7 +23,7 @@ import json
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -313,17 +313,20 @@ def match_households(store: Store, *, progress: Progress | None = None, on: dt.d
     return report
 
 
-def fix_address(store: Store, address: str, *, user: str, point_id: int | None = None,
-                lat: float | None = None, lon: float | None = None, note: str | None = None) -> int:
-    """Record staff's decision for ``address`` and apply it to the households now; return their count.
+def fix_address(store: Store, address: str | Sequence[str], *, user: str, point_id: int | None = None,
+                lat: float | None = None, lon: float | None = None, town_id: int | None = None,
+                note: str | None = None) -> int:
+    """Record staff's decision for an address and apply it to the households now; return their count.
 
-    Either ``point_id`` (a candidate of the dictionary) or ``lat``/``lon`` (placed by hand).
+    Either ``point_id`` (a candidate of the dictionary) or ``lat``/``lon`` (placed by hand, with
+    the 町字 staff chose as ``town_id``).  ``address`` may list several spellings of one place:
+    each gets its fix, all in one transaction and one pass over the households.
     """
     if (point_id is None) == (lat is None or lon is None):
         raise UsageError("候補の地点か、緯度経度のどちらか一方を指定してください")
-    key = address_key(address)
+    spellings = [address] if isinstance(address, str) else list(address)
+    keys = {address_key(a): a for a in spellings}
     with store.engine.begin() as conn:
-        town_id = None
         if point_id is not None:
             p = conn.execute(select(AddressPoint.lat, AddressPoint.lon, AddressPoint.town_id)
                              .where(AddressPoint.id == point_id)).first()
@@ -334,19 +337,21 @@ def fix_address(store: Store, address: str, *, user: str, point_id: int | None =
         if not (20.0 <= lat <= 46.0 and 122.0 <= lon <= 154.0):
             raise UsageError(f"日本の範囲外の位置です（緯度 {lat}、経度 {lon}）")
         fixes = cast(Table, AddressFix.__table__)
-        conn.execute(fixes.delete().where(fixes.c.address_key == key))
+        conn.execute(fixes.delete().where(fixes.c.address_key.in_(list(keys))))
+        now = dt.datetime.now()
         conn.execute(fixes.insert(), [{
-            "address_key": key, "address": address, "point_id": point_id, "lat": lat, "lon": lon,
-            "town_id": town_id, "note": note, "created_by": user, "created_at": dt.datetime.now()}])
-        ids = [r.id for r in conn.execute(select(_H.c.id, _H.c.address))
-               if address_key(r.address) == key]
-        values = {"point_id": point_id, "match_level": "manual", "lat": lat, "lon": lon,
-                  "match_status": "manual", "match_source": "manual", "match_candidates": None}
+            "address_key": k, "address": a, "point_id": point_id, "lat": lat, "lon": lon,
+            "town_id": town_id, "note": note, "created_by": user, "created_at": now} for k, a in keys.items()])
+        # Keys are computed once per distinct address text, not once per household.
+        hits = [a for (a,) in conn.execute(select(_H.c.address).distinct()) if address_key(a) in keys]
+        values: dict[str, Any] = {"point_id": point_id, "match_level": "manual", "lat": lat, "lon": lon,
+                                  "match_status": "manual", "match_source": "manual", "match_candidates": None}
         if town_id is not None:
             values["town_id"] = town_id
-        if ids:
-            conn.execute(_H.update().where(_H.c.id.in_(ids)).values(**values))
-    return len(ids)
+        n = 0
+        for i in range(0, len(hits), 500):
+            n += conn.execute(_H.update().where(_H.c.address.in_(hits[i:i + 500])).values(**values)).rowcount
+    return n
 
 
 def households_with_status(store: Store, status: Iterable[str]) -> list[dict[str, Any]]:

@@ -57,6 +57,8 @@ class PlaceChoice:
     note: str | None
     #: The chosen place in words, for the status bar.
     label: str
+    #: The 町字 chosen in the dialog (recorded with a position typed by hand).
+    town_id: int | None = None
 
 
 def parse_degrees(text: str) -> float | None:
@@ -312,7 +314,7 @@ class PlacePointDialog(QDialog):
                 self._show_error(self.tr("Choose a point in the list, or enter latitude and longitude."))
                 return
             self._choice = PlaceChoice(int(p.point_id) if p.point_id is not None else None, p.lat, p.lon, note,
-                                       p.label)
+                                       p.label, self._town_id())
         else:
             lat, lon = parse_degrees(self.lat_edit.text()), parse_degrees(self.lon_edit.text())
             if lat is None or lon is None:
@@ -323,8 +325,12 @@ class PlacePointDialog(QDialog):
             if problem is not None:
                 self._show_error(problem)
                 return
-            self._choice = PlaceChoice(None, lat, lon, note, f"{lat:.6f}, {lon:.6f}")
+            self._choice = PlaceChoice(None, lat, lon, note, f"{lat:.6f}, {lon:.6f}", self._town_id())
         super().accept()
+
+    def _town_id(self) -> int | None:
+        data = self.town_combo.currentData()
+        return int(data) if data is not None else None
 
 
 def _escape(text: str) -> str:

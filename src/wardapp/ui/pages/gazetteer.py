@@ -543,21 +543,18 @@ class GazetteerPage(Page):
         addresses = group.addresses or (group.address,)
 
         def fn(_p: Any) -> int:
-            n = 0
-            for a in addresses:
-                if choice.point_id is not None:
-                    n += fix_address(store, a, user=user, point_id=choice.point_id, note=choice.note)
-                else:
-                    n += fix_address(store, a, user=user, lat=choice.lat, lon=choice.lon, note=choice.note)
-            return n
+            if choice.point_id is not None:
+                return fix_address(store, addresses, user=user, point_id=choice.point_id, note=choice.note)
+            return fix_address(store, addresses, user=user, lat=choice.lat, lon=choice.lon,
+                               town_id=choice.town_id, note=choice.note)
 
         def done(n: int) -> None:
             self.status_message.emit(self.tr("{address}: {n:,} household(s) placed at {place}.").format(
                 address=address, n=n, place=choice.label))
             self.fixed.emit(n)
 
-        # Each spelling is its own fix (one transaction each), so this is not cancellable halfway;
-        # on a large ward fix_address takes a few seconds, hence the (delayed) progress dialog.
+        # One transaction for every spelling; on a large ward it still takes a second or two,
+        # hence the (delayed) progress dialog.
         self._write(fn, done, title=self.tr("Recording the decision"),
                     label=self.tr("Placing the households of {address}…").format(address=address), cancellable=False)
 
