@@ -252,3 +252,69 @@ class ImportRun(Base):
     finished_at: Mapped[dt.datetime] = mapped_column(DateTime)
     user: Mapped[str | None] = mapped_column(String(100))
     counts_json: Mapped[str] = mapped_column(Text)
+
+
+ScoreRunId = NewType("ScoreRunId", int)
+
+
+class ScoreRun(Base):
+    """One scoring of the ward (援護度): which profile, which 基準日, when and by whom.
+
+    Kept so that a printed roster can always say how its scores were made: the profile's name,
+    version, SHA-256 and full TOML text are stored with the run.  The per-household and
+    per-person rows of old runs are pruned (``details_pruned``); this row is never deleted by
+    the app.
+    """
+
+    __tablename__ = "score_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_name: Mapped[str] = mapped_column(String(200))
+    profile_version: Mapped[int] = mapped_column(Integer)
+    profile_sha256: Mapped[str] = mapped_column(String(64))
+    profile_toml: Mapped[str] = mapped_column(Text)
+    #: 基準日: ages and welfare validity are as of this day.
+    reference_date: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user: Mapped[str | None] = mapped_column(String(100))
+    persons: Mapped[int] = mapped_column(Integer)
+    households: Mapped[int] = mapped_column(Integer)
+    #: True once the household/person rows of this run were removed to save space.
+    details_pruned: Mapped[bool] = mapped_column(default=False)
+
+
+class HouseholdScore(Base):
+    """世帯スコア of one household in one run.
+
+    ``household_id`` deliberately has no foreign key: a run is a record of what was scored,
+    and must outlive households that a later registry import removes (``household_no`` keeps
+    it readable).  ``categories`` holds one letter per category (高乳妊障医).
+    """
+
+    __tablename__ = "household_scores"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("score_runs.id", ondelete="CASCADE"), primary_key=True)
+    household_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    household_no: Mapped[str] = mapped_column(String(32))
+    score: Mapped[int] = mapped_column(Integer)
+    max_person_score: Mapped[int] = mapped_column(Integer)
+    members: Mapped[int] = mapped_column(Integer)
+    categories: Mapped[str] = mapped_column(String(8))
+    band: Mapped[str] = mapped_column(String(40))
+    #: 1 = the household most in need (score, then highest individual score, then 世帯番号).
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class PersonScore(Base):
+    """個人スコア of one person in one run, with the ids of the rules that gave points."""
+
+    __tablename__ = "person_scores"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("score_runs.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    person_no: Mapped[str] = mapped_column(String(32))
+    household_id: Mapped[int] = mapped_column(Integer)
+    score: Mapped[int] = mapped_column(Integer)
+    categories: Mapped[str] = mapped_column(String(8))
+    #: Comma-separated rule ids, in profile order.
+    rules: Mapped[str] = mapped_column(Text)

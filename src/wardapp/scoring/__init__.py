@@ -1,0 +1,49 @@
+"""援護度 (support score): 個人スコア and 世帯スコア from an editable profile of rules.
+
+Headless core (no Qt).  Public API::
+
+    load_profile(path) / default_profile() / parse_profile(text) -> Profile   # ProfileError
+    save_profile(profile, path) -> Profile                                   # version bumped
+    ScoringInput.load(store)                # fields read once; re-score without the database
+    score(store_or_input, profile, on) -> ScoreResult
+    explain_household(result, household_id) -> Explanation
+    band_counts(result) -> {band: households}
+    save_scores(store, result, user=None) -> run id;  latest_scores(store) -> StoredScores | None
+
+docs/scoring.md describes the profile format, the condition language and how runs are stored.
+"""
+
+from wardapp.scoring.engine import (
+    Explanation,
+    MemberExplanation,
+    RuleHit,
+    ScoreResult,
+    band_counts,
+    category_string,
+    explain_household,
+    score,
+)
+from wardapp.scoring.fields import ScoringInput
+from wardapp.scoring.profile import (
+    CATEGORIES,
+    CATEGORY_LETTERS,
+    Band,
+    Profile,
+    ProfileError,
+    ProfileProblem,
+    Rule,
+    compile_profile,
+    default_profile,
+    load_profile,
+    parse_profile,
+    save_profile,
+)
+from wardapp.scoring.runs import ScoreRunInfo, StoredScores, latest_scores, run_profile, save_scores, score_runs
+
+__all__ = [
+    "Band", "CATEGORIES", "CATEGORY_LETTERS", "Explanation", "MemberExplanation", "Profile", "ProfileError",
+    "ProfileProblem", "Rule", "RuleHit", "ScoreResult", "ScoreRunInfo", "ScoringInput", "StoredScores",
+    "band_counts", "category_string", "compile_profile", "default_profile", "explain_household",
+    "latest_scores", "load_profile", "parse_profile", "run_profile", "save_profile", "save_scores", "score",
+    "score_runs",
+]
