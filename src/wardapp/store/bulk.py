@@ -27,15 +27,30 @@ def _placeholder(conn: Connection, n: int) -> list[str]:
 
 
 def _adapt(conn: Connection, rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
-    """SQLite stores dates as ISO text (as SQLAlchemy's Date type does) and booleans as 0/1."""
-    if conn.dialect.name != "sqlite":
+    """SQLite stores dates as ISO text (as SQLAlchemy's Date type does) and booleans as 0/1.
+
+    A column is typed by its first non-NULL value, so tables with no date or boolean column
+    (score rows) pass through untouched instead of having every cell inspected.
+    """
+    if conn.dialect.name != "sqlite" or not rows:
+        return rows
+    adapt: list[int] = []
+    for i in range(len(rows[0])):
+        first = next((row[i] for row in rows if row[i] is not None), None)
+        if isinstance(first, (dt.date, bool)):
+            adapt.append(i)
+    if not adapt:
         return rows
     out = []
     for row in rows:
-        if any(isinstance(v, (dt.date, bool)) for v in row):
-            row = tuple(v.isoformat() if isinstance(v, dt.date) else int(v) if isinstance(v, bool) else v
-                        for v in row)
-        out.append(row)
+        new = list(row)
+        for i in adapt:
+            v = new[i]
+            if isinstance(v, dt.date):
+                new[i] = v.isoformat()
+            elif isinstance(v, bool):
+                new[i] = int(v)
+        out.append(tuple(new))
     return out
 
 
