@@ -318,3 +318,34 @@ class PersonScore(Base):
     categories: Mapped[str] = mapped_column(String(8))
     #: Comma-separated rule ids, in profile order.
     rules: Mapped[str] = mapped_column(Text)
+
+
+SavedSelectionId = NewType("SavedSelectionId", int)
+
+
+class SavedSelection(Base):
+    """A named 任意のエリア (drawn area, circle, 町字 or flood class), saved to be reopened and printed.
+
+    The area is kept as JSON: a GeoJSON geometry with its coordinates exactly as drawn (holes
+    and parts included), or the parameters of a circle, a set of 町字 (ids and codes, so a
+    rebuilt dictionary still finds them) or a flood depth class.  With it the 基準日 and the
+    score run the list was made with, and who saved it when (``wardapp.geo.selection``).
+    """
+
+    __tablename__ = "saved_selections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: ``polygon`` | ``circle`` | ``towns`` | ``flood``.
+    kind: Mapped[str] = mapped_column(String(20))
+    #: GeoJSON geometry, or ``{"type": "Circle" | "Towns" | "Flood", …}``.
+    area_json: Mapped[str] = mapped_column(Text)
+    #: 基準日 of the list when saved (ages).
+    reference_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: The score run the list was ranked by (None: no run, or scores given by the caller).
+    score_run_id: Mapped[int | None] = mapped_column(ForeignKey("score_runs.id", ondelete="SET NULL"))
+    #: Households listed when saved (the data may have changed since).
+    households: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
