@@ -40,7 +40,13 @@ from wardapp.registry.columns import (
     REMOVAL_REASONS,
     SEX_VALUES,
 )
-from wardapp.registry.mapping import MappingProfile, load_mapping, recode, resolve_columns
+from wardapp.registry.mapping import (
+    MappingProfile,
+    column_values,
+    load_mapping,
+    regular_rows,
+    resolve_columns,
+)
 from wardapp.registry.report import GaijiOccurrence, ImportReport
 from wardapp.store import bulk
 from wardapp.store.db import Store
@@ -91,8 +97,6 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
     if out.problems:
         return out
     today = today or dt.date.today()
-    ncols = len(table.header)
-    values = profile.values
     date_cache: dict[str, dt.date | str] = {}
 
     def as_date(text: str) -> dt.date | str:
@@ -106,31 +110,10 @@ def parse_registry(path: Path, *, mapping: Path | MappingProfile | None = None,
         return hit
 
     # Ragged rows are errors of their own; the rest is read column by column (fast).
-    good_rows: list[list[str]] = []
-    good_lines: list[int] = []
-    for row, line in zip(table.rows, table.lines):
-        if len(row) != ncols:
-            out.problems.add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
-            out.bad_lines.add(line)
-        else:
-            good_rows.append(row)
-            good_lines.append(line)
-    empty = [""] * len(good_rows)
+    good_rows, good_lines = regular_rows(table, out.problems, out.bad_lines)
 
     def column(canon: str) -> list[str]:
-        idxs = cols.get(canon)
-        if idxs is None:
-            return empty
-        if len(idxs) == 1:
-            i = idxs[0]
-            vals = [row[i].strip() for row in good_rows]
-        else:
-            sep = profile.separator(canon)
-            vals = [sep.join(p for p in (row[i].strip() for i in idxs) if p) for row in good_rows]
-        codes = values.get(canon)
-        if codes:
-            vals = [recode(v, codes) for v in vals]
-        return vals
+        return column_values(good_rows, cols, profile, canon)
 
     kana_cache: dict[str, tuple[str, bool]] = {}
 

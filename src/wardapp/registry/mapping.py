@@ -195,3 +195,38 @@ def resolve_columns(table: TextTable, profile: MappingProfile, problems: Problem
         elif i not in used:
             warnings.add(table.header_line, h, None, "使わない列です（取り込みません）")
     return cols
+
+
+def regular_rows(table: TextTable, problems: ProblemList, bad_lines: set[int]) -> tuple[list[list[str]], list[int]]:
+    """The rows with as many cells as the header, and their lines; ragged rows become problems."""
+    ncols = len(table.header)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for row, line in zip(table.rows, table.lines):
+        if len(row) != ncols:
+            problems.add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
+            bad_lines.add(line)
+        else:
+            rows.append(row)
+            lines.append(line)
+    return rows, lines
+
+
+def column_values(rows: list[list[str]], cols: Mapping[str, list[int]], profile: MappingProfile,
+                  canon: str) -> list[str]:
+    """One canonical column for every row: a [fixed] value, or the source cells trimmed, joined
+    (several source columns) and recoded ([values.列]); empty strings when the file lacks it."""
+    if canon in profile.fixed:
+        vals = [profile.fixed[canon]] * len(rows)
+    elif canon not in cols:
+        return [""] * len(rows)
+    else:
+        idxs = cols[canon]
+        if len(idxs) == 1:
+            i = idxs[0]
+            vals = [row[i].strip() for row in rows]
+        else:
+            sep = profile.separator(canon)
+            vals = [sep.join(p for p in (row[i].strip() for i in idxs) if p) for row in rows]
+    codes = profile.values.get(canon)
+    return [recode(v, codes) for v in vals] if codes else vals

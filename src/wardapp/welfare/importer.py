@@ -34,7 +34,13 @@ from wardapp.csvfile import TextTable, read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 from wardapp.progress import Progress
 from wardapp.registry.columns import PERSON_NO_PATTERN
-from wardapp.registry.mapping import MappingProfile, load_mapping, recode, resolve_columns
+from wardapp.registry.mapping import (
+    MappingProfile,
+    column_values,
+    load_mapping,
+    regular_rows,
+    resolve_columns,
+)
 from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import ImportRun, Person, WelfareAttribute
@@ -205,30 +211,10 @@ def parse_welfare(path: Path, *, mapping: Path | MappingProfile | None = None,
                            canonical=CANONICAL, required=REQUIRED, aliases=ALIASES)
     if out.problems:
         return out
-    ncols = len(table.header)
-    good_rows: list[list[str]] = []
-    good_lines: list[int] = []
-    for row, line in zip(table.rows, table.lines):
-        if len(row) != ncols:
-            out.problems.add(line, None, None, f"列の数が見出し（{ncols}列）と違います（{len(row)}列）")
-            out.bad_lines.add(line)
-        else:
-            good_rows.append(row)
-            good_lines.append(line)
+    good_rows, good_lines = regular_rows(table, out.problems, out.bad_lines)
 
     def column(canon: str) -> list[str]:
-        if canon in profile.fixed:
-            vals = [profile.fixed[canon]] * len(good_rows)
-        else:
-            idxs = cols[canon]
-            if len(idxs) == 1:
-                i = idxs[0]
-                vals = [row[i].strip() for row in good_rows]
-            else:
-                sep = profile.separator(canon)
-                vals = [sep.join(p for p in (row[i].strip() for i in idxs) if p) for row in good_rows]
-        codes = profile.values.get(canon)
-        return [recode(v, codes) for v in vals] if codes else vals
+        return column_values(good_rows, cols, profile, canon)
 
     date_cache: dict[tuple[str, bool], dt.date | str | None] = {}
 
