@@ -2,7 +2,8 @@
 
 The CSV has one row per household in rank order, UTF-8 with BOM (Excel opens it correctly)
 and CRLF line ends.  Text cells that Excel would read as a formula (starting with = + - @,
-tab or CR) are prefixed with ``'`` — 町字 names and band names are data, never formulas.
+tab or CR) are prefixed with ``'`` (:func:`wardapp.exports.safe_cell`) — 町字 names and band
+names are data, never formulas.
 """
 
 from __future__ import annotations
@@ -14,18 +15,13 @@ from typing import Any
 import numpy as np
 
 from wardapp.errors import UsageError
+from wardapp.exports import safe_cell
 from wardapp.scoring.engine import ScoreResult, band_counts, category_string
 from wardapp.scoring.profile import CATEGORIES, CATEGORY_LETTERS
 from wardapp.wareki import to_wareki
 
 CSV_HEADER = ("順位", "世帯番号", "世帯スコア", "最高個人スコア", "人数", "区分", *CATEGORIES, "浸水深", "地点なし",
               "町字", "帯")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(text: str) -> str:
-    """Neutralise a text cell Excel would evaluate (CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _depth(v: float) -> str:
