@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="基準日（年齢と福祉情報の有効期間の基準。既定: 今日。和暦も可）")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
     p.add_argument("--out", metavar="FILE.csv", help="世帯ごとの一覧を CSV（Excel 用、UTF-8 BOM 付き）に書き出す")
+
+    p = sub.add_parser("classes", help="スマホ教室（講座・回・受講者）")
+    csub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    r = csub.add_parser("list", help="回の一覧（ID・日時・講座・会場・定員・申込・キャンセル待ち・状態）")
+    _add_db(r)
+    r.add_argument("--from", dest="date_from", metavar="DATE", help="この日から（西暦・和暦）")
+    r.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
+    r.add_argument("--json", action="store_true", help="結果を JSON で出力")
     return parser
 
 
@@ -287,6 +295,31 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_classes_list(args: argparse.Namespace) -> int:
+    """Sessions and their ids (the ids ``attendance-sheet --session`` takes)."""
+    from wardapp.errors import UsageError
+    from wardapp.outreach.queries import format_sessions, list_sessions
+    from wardapp.store import open_store
+    from wardapp.wareki import DateFormatError, parse_date
+
+    try:
+        lo = parse_date(args.date_from) if args.date_from else None
+        hi = parse_date(args.date_to) if args.date_to else None
+    except DateFormatError as e:
+        raise UsageError(f"--from / --to の日付が読めません: {e}") from None
+    store = open_store(args.db)
+    try:
+        rows = list_sessions(store, date_from=lo, date_to=hi)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"from": lo.isoformat() if lo else None, "to": hi.isoformat() if hi else None,
+                          "count": len(rows), "sessions": [r.to_json() for r in rows]}, ensure_ascii=False))
+    else:
+        print(format_sessions(rows) if rows else "該当する回はありません。")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from wardapp.demo import ensure_demo
 
@@ -322,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _cmd_demo,
         "match": _cmd_match,
         "score": _cmd_score,
+        "classes": lambda a: {"list": _cmd_classes_list}[a.what](a),
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),

@@ -98,6 +98,22 @@ class StoreError(WardError):
     exit_code = 4
 
 
+class ConflictError(WardError):
+    """A change was refused because it clashes with what is stored (a venue or instructor
+    booked twice at once, a capacity below the enrolment, a duplicate participant).
+
+    ``conflicts`` lists every clash found, each a complete Japanese sentence, so that the GUI can
+    show them all at once; the message names the first ones.  Nothing was written.
+    """
+
+    def __init__(self, conflicts: list[str], message_ja: str | None = None) -> None:
+        self.conflicts = list(conflicts)
+        head = message_ja or (self.conflicts[0] if len(self.conflicts) == 1
+                              else f"{len(self.conflicts)}件の競合があるため変更できません。")
+        detail = None if message_ja is None and len(self.conflicts) == 1 else "\n".join(self.conflicts[:20])
+        super().__init__(head, detail=detail)
+
+
 @dataclass
 class ProblemList:
     """Collects problems while validating a whole file, so that every error is reported."""

@@ -168,6 +168,7 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
         _remove_db(db_path)
 
     from wardapp.address.matcher import match_households
+    from wardapp.demo.outreach import add_demo_classes
     from wardapp.mappack import import_map_pack
     from wardapp.registry.importer import import_registry
     from wardapp.welfare.importer import import_welfare
@@ -201,6 +202,7 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
             "matched_households": n_matched, "match_levels": dict(matched.levels),
             "reference_date": ward.reference_date.isoformat(), "registry_csv": csv_path.name,
             "welfare_csv": welfare_path.name, "map_pack": str(MAP_PACK_DIR),
+            "classes": add_demo_classes(store, seed=seed, persons=persons, on=ward.reference_date).to_json(),
         }
         storage.finish_run(store, run_id, csv_path, counts)
     finally:

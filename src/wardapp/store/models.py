@@ -349,3 +349,198 @@ class SavedSelection(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# ---------------------------------------------------------------------------------------------
+# Outreach: スマホ教室 (issue 7).  Participant data is outreach data, kept apart from the registry:
+# ``class_participants`` has no foreign key to ``persons``; an explicit, logged link lives in
+# ``participant_links`` (see ``wardapp.outreach.participants.link_participant``).
+
+CourseId = NewType("CourseId", int)
+SeriesId = NewType("SeriesId", int)
+ClassSessionId = NewType("ClassSessionId", int)
+ParticipantId = NewType("ParticipantId", int)
+EnrolmentId = NewType("EnrolmentId", int)
+SurveyId = NewType("SurveyId", int)
+
+
+class ClassTopic(Base):
+    """One entry of the ward's editable list of curriculum topics (基本操作, LINE, 詐欺対策 …)."""
+
+    __tablename__ = "class_topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Course(Base):
+    """講座: what is taught, by which partner, paid from which budget.
+
+    ``topics_json`` is the ordered list of curriculum topics (JSON array of names); the survey's
+    「できるようになったこと」 checks are asked per topic.
+    """
+
+    __tablename__ = "class_courses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    topics_json: Mapped[str] = mapped_column(Text, default="[]")
+    #: 入門 / 初級 / 中級 …
+    level: Mapped[str] = mapped_column(String(40))
+    #: 民間事業者 / NPO / 地域団体 (and the partner's own name).
+    partner_kind: Mapped[str] = mapped_column(String(40))
+    partner_name: Mapped[str | None] = mapped_column(String(200))
+    #: 区予算 / 市補助 / 国の制度
+    funding: Mapped[str] = mapped_column(String(40))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClassSeries(Base):
+    """Sessions created together (e.g. every Tuesday for four weeks) and edited as a whole."""
+
+    __tablename__ = "class_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("class_courses.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClassSession(Base):
+    """回: one meeting of a course at a venue, with its capacity and status.
+
+    ``status`` is 予定 / 確定 / 実施済 / 中止 (``cancel_reason`` then says why).  The venue is a
+    :class:`Facility` when it is one (``facility_id``); ``venue`` keeps its name as shown, so a
+    session stays readable if a facility layer is re-imported without it, and so a place that
+    is not in the facility list (自治会館) can still be used.
+    """
+
+    __tablename__ = "class_sessions"
+    __table_args__ = (Index("ix_class_sessions_date", "date", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("class_courses.id", ondelete="CASCADE"), index=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("class_series.id", ondelete="SET NULL"), index=True)
+    #: 第n回 within the series (1 for a single session).
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start: Mapped[dt.time]
+    end: Mapped[dt.time]
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id", ondelete="SET NULL"), index=True)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    capacity: Mapped[int] = mapped_column(Integer)
+    #: 貸出端末: smartphones lent for the session to those who own none.
+    loan_devices: Mapped[int] = mapped_column(Integer, default=0)
+    #: Instructor names (JSON array); the same name twice at once is a conflict.
+    instructors_json: Mapped[str] = mapped_column(Text, default="[]")
+    #: 対面 / オンライン / ハイブリッド
+    delivery: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClassParticipant(Base):
+    """受講者: a person who signed up for a class themselves (by phone, paper, at the counter …).
+
+    Never filled from the registry.  Duplicates are caught at entry on ``kana_key`` + ``phone_key``
+    (digits only).  ``needs`` is a comma list (大きな文字, 補聴, 車いす, 付き添い).
+    """
+
+    __tablename__ = "class_participants"
+    __table_args__ = (Index("ix_class_participants_dupe", "kana_key", "phone_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kana: Mapped[str] = mapped_column(String(200))
+    kana_key: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    phone_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: 年代 as told when no birth date is given (「70代」).
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    town_id: Mapped[int | None] = mapped_column(ForeignKey("towns.id", ondelete="SET NULL"))
+    address: Mapped[str | None] = mapped_column(Text)
+    #: 持っていない / ガラケー / Android / iPhone / タブレット
+    device: Mapped[str] = mapped_column(String(20))
+    needs: Mapped[str] = mapped_column(String(200), default="")
+    #: 連絡の同意: may the office contact them about future classes.
+    consent_contact: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class ClassEnrolment(Base):
+    """申込: a participant's place in one session (申込 / キャンセル待ち / 取消) and attendance.
+
+    The waiting list is first come, first served by ``applied_at`` (then id).  ``call_reason``
+    (繰り上げ, 中止 …) with ``called_at`` empty puts the enrolment on the coordinator's call list.
+    ``attendance`` is None until the day, then 出席 or 欠席 (no-show).
+    """
+
+    __tablename__ = "class_enrolments"
+    __table_args__ = (
+        UniqueConstraint("session_id", "participant_id"),
+        Index("ix_class_enrolments_participant", "participant_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("class_participants.id", ondelete="CASCADE"))
+    #: 電話 / 窓口 / はがき / FAX / オンライン / 代理 / 当日 (walk-in)
+    channel: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: Who applied for them (代理申込: family, 民生委員 …).
+    proxy_name: Mapped[str | None] = mapped_column(String(200))
+    promoted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    call_reason: Mapped[str | None] = mapped_column(String(40))
+    called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    attendance: Mapped[str | None] = mapped_column(String(10))
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ClassSurvey(Base):
+    """アンケート after a session: 理解度 (1–5), 「デジタルへの関心が上がった」, could-do per topic.
+
+    Paper surveys are often anonymous, so ``participant_id`` is optional.  ``could_do_json`` maps
+    topic name → true/false (topics not asked are absent).
+    """
+
+    __tablename__ = "class_surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("class_participants.id", ondelete="SET NULL"))
+    understanding: Mapped[int | None] = mapped_column(Integer)
+    interest_up: Mapped[bool | None]
+    could_do_json: Mapped[str] = mapped_column(Text, default="{}")
+    comment: Mapped[str | None] = mapped_column(Text)
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ParticipantLink(Base):
+    """An explicit link of an outreach participant to a registry person (宛名番号), and its log.
+
+    Rows are never deleted: removing a link fills ``removed_*``.  Made only by
+    ``link_participant`` with the user and a reason.
+    """
+
+    __tablename__ = "participant_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("class_participants.id", ondelete="CASCADE"),
+                                                index=True)
+    person_no: Mapped[str] = mapped_column(String(32))
+    linked_by: Mapped[str] = mapped_column(String(100))
+    linked_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    removed_by: Mapped[str | None] = mapped_column(String(100))
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    removed_reason: Mapped[str | None] = mapped_column(Text)
