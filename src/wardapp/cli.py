@@ -102,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--from", dest="date_from", metavar="DATE", help="この日から（西暦・和暦）")
     r.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    p = sub.add_parser("attendance-sheet", help="回の受付名簿（出席簿）を PDF で印刷する")
+    p.add_argument("--session", type=int, required=True, metavar="ID", help="回の ID（wardapp classes list で確認）")
+    _add_db(p)
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="書き出す PDF")
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力")
     return parser
 
 
@@ -320,6 +326,22 @@ def _cmd_classes_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_attendance_sheet(args: argparse.Namespace) -> int:
+    import getpass
+
+    from wardapp.outreach.printing import print_sign_in_sheet
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        out = print_sign_in_sheet(store, args.session, Path(args.out), printed_by=getpass.getuser())
+    finally:
+        store.close()
+    print(json.dumps({"session": args.session, "out": str(out)}, ensure_ascii=False) if args.json
+          else f"受付名簿を書き出しました: {out}")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from wardapp.demo import ensure_demo
 
@@ -356,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "match": _cmd_match,
         "score": _cmd_score,
         "classes": lambda a: {"list": _cmd_classes_list}[a.what](a),
+        "attendance-sheet": _cmd_attendance_sheet,
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),
