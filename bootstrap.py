@@ -72,6 +72,11 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(digest)
 
 
+def ensure_web_assets() -> None:
+    """Leaflet and its plugins for the map page: pinned npm tarballs, verified (skipped when present)."""
+    run(PY, "-m", "wardapp.webassets", "fetch")
+
+
 def compile_translations() -> None:
     run(PY, "-m", "wardapp.ui.i18n", "--compile")
 
@@ -83,11 +88,13 @@ def main(argv: list[str]) -> int:
     if what == "demo":
         ensure_system_packages()
         ensure_venv("")
+        ensure_web_assets()
         compile_translations()
         return subprocess.call([str(PY), "-m", "wardapp", "demo", *rest])
     if what == "test":
         ensure_system_packages()
         ensure_venv("test")
+        ensure_web_assets()
         compile_translations()
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
         return subprocess.call([str(PY), "-m", "pytest", *rest], env=env)

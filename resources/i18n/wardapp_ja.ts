@@ -429,40 +429,40 @@ Please pass the details below to the person who looks after wardapp.</source>
         <translation>{n:,}世帯を照合しました（{seconds:.1f}秒）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="555"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="552"/>
         <source>{address}: {n:,} household(s) placed at {place}.</source>
         <translation>{address}: {n:,}世帯の位置を {place} に決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="561"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="558"/>
         <source>Recording the decision</source>
         <translation>修正の記録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="562"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="559"/>
         <source>Placing the households of {address}…</source>
         <translation>{address} の世帯の位置を記録しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="570"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="567"/>
         <source>Undo the fix for {address}?
 Its {n:,} household(s) will be matched again with the address dictionary.</source>
         <translation>{address} の修正を取り消しますか？
 {n:,}世帯の住所を住所辞書と照合し直します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="571"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="593"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="568"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="590"/>
         <source>Undo fix</source>
         <translation>修正の取り消し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="589"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="586"/>
         <source>The fix for {address} was undone; {n:,} household(s) matched again.</source>
         <translation>{address} の修正を取り消し、{n:,}世帯を照合し直しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="594"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="591"/>
         <source>Matching {address} again…</source>
         <translation>{address} を照合し直しています…</translation>
     </message>
@@ -544,12 +544,12 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
         <translation>住基データ (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="318"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="319"/>
         <source>Importing registry data</source>
         <translation>住基データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="319"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="320"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -912,6 +912,121 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>MapPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="73"/>
+        <source>Map</source>
+        <translation>地図</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="95"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="264"/>
+        <source>Loading the map…</source>
+        <translation>地図を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="126"/>
+        <source>Find a household</source>
+        <translation>世帯を探す</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="130"/>
+        <source>Household no., name, kana or address</source>
+        <translation>世帯番号・氏名・カナ・住所</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="147"/>
+        <source>Figures by town</source>
+        <translation>町丁目別の集計</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="150"/>
+        <source>Households with score at least</source>
+        <translation>世帯スコアが次の値以上の世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="151"/>
+        <source>Persons aged at least</source>
+        <translation>次の年齢以上の人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="158"/>
+        <source>&amp;Colour the towns</source>
+        <translation>町丁目を色分けする(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="170"/>
+        <source>Selected area</source>
+        <translation>選択した範囲</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="172"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="415"/>
+        <source>Draw a polygon, rectangle or circle on the map.</source>
+        <translation>地図の左上の道具で、多角形・四角形・円の範囲を描いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="192"/>
+        <source>C&amp;lear the area</source>
+        <translation>範囲を消す(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="203"/>
+        <source>Household on the map</source>
+        <translation>地図で選んだ世帯</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="204"/>
+        <source>Click a household on the map to see who lives there.</source>
+        <translation>地図上の世帯の点をクリックすると、住んでいる人を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="241"/>
+        <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
+        <translation>地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="309"/>
+        <source>{placed:,} of {total:,} households are on the map.</source>
+        <translation>{total:,}世帯のうち{placed:,}世帯を地図に表示しています。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="336"/>
+        <source>  (not on the map)</source>
+        <translation>  （地図上の位置なし）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="342"/>
+        <source>No household found.</source>
+        <translation>該当する世帯はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="352"/>
+        <source>Household {no} has no point on the map (its address is not matched).</source>
+        <translation>世帯番号 {no} は地図上の位置がありません（住所が照合されていません）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="370"/>
+        <source>Finding the households in the area…</source>
+        <translation>範囲内の世帯を探しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="392"/>
+        <source>{area}: {households:,} households, {persons:,} persons</source>
+        <translation>{area}：{households:,}世帯・{persons:,}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="453"/>
+        <source>{n} households at this point</source>
+        <translation>この地点に{n}世帯</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="464"/>
+        <source>… and {n} more</source>
+        <translation>…ほか{n}世帯</translation>
+    </message>
+</context>
+<context>
     <name>MemberTableModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/members.py" line="21"/>
@@ -962,98 +1077,98 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PlacePointDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="81"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="83"/>
         <source>Place an address</source>
-        <extracomment>Wait this long after the last keystroke in the number box before narrowing the list (ms). The chosen place in words, for the status bar. The town&apos;s points are in the list (tests wait on it). The town list is filled.</extracomment>
+        <extracomment>Wait this long after the last keystroke in the number box before narrowing the list (ms). The chosen place in words, for the status bar. The 町字 chosen in the dialog (recorded with a position typed by hand). The town&apos;s points are in the list (tests wait on it). The town list is filled.</extracomment>
         <translation>地点の指定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="89"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="91"/>
         <source>&lt;b&gt;{address}&lt;/b&gt; ({n} household(s))</source>
         <translation>&lt;b&gt;{address}&lt;/b&gt;（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="99"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="101"/>
         <source>&amp;Town:</source>
         <translation>町字(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="102"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="104"/>
         <source>Choose a &amp;point of the address dictionary</source>
         <translation>住所辞書の地点から選ぶ(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="104"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="106"/>
         <source>Enter &amp;latitude and longitude</source>
         <translation>緯度・経度を入力する(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="115"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="117"/>
         <source>e.g. 3-4, 3番4号 or 123番地</source>
         <translation>例: 3-4、3番4号、123番地</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="119"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="121"/>
         <source>&amp;Number:</source>
         <translation>番号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="146"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="148"/>
         <source>e.g. 35.681236</source>
         <translation>例: 35.681236</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="150"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="152"/>
         <source>e.g. 139.767125</source>
         <translation>例: 139.767125</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="153"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="155"/>
         <source>Latit&amp;ude (N):</source>
         <translation>緯度・北緯(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="154"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="156"/>
         <source>Longitud&amp;e (E):</source>
         <translation>経度・東経(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="155"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="157"/>
         <source>A &quot;latitude, longitude&quot; pair copied from a map can be pasted into the latitude box.</source>
         <translation>地図からコピーした「緯度, 経度」は、緯度の欄にまとめて貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="162"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="164"/>
         <source>Optional: why this place (e.g. confirmed by phone)</source>
         <translation>任意: この地点にした理由（例: 電話で確認）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="163"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="165"/>
         <source>N&amp;ote:</source>
         <translation>メモ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="175"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="177"/>
         <source>&amp;Place here</source>
         <translation>この地点に決める(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="235"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="237"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="264"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="266"/>
         <source>{shown:,} of {total:,} points</source>
         <translation>{total:,}地点中 {shown:,}地点</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="312"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="314"/>
         <source>Choose a point in the list, or enter latitude and longitude.</source>
         <translation>一覧から地点を選ぶか、緯度・経度を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/place_dialog.py" line="319"/>
+        <location filename="../../src/wardapp/ui/place_dialog.py" line="321"/>
         <source>Enter latitude and longitude as decimal degrees, e.g. 35.681236 and 139.767125.</source>
         <translation>緯度・経度を10進数の度で入力してください（例: 35.681236 と 139.767125）。</translation>
     </message>
@@ -1216,6 +1331,64 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pages/residents.py" line="456"/>
         <source>Household {no} — {address} — {n} member(s)</source>
         <translation>世帯番号 {no} — {address} — {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionTreeModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="41"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="41"/>
+        <source>Household no.</source>
+        <translation>世帯番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="41"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="41"/>
+        <source>Age</source>
+        <translation>年齢</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="42"/>
+        <source>Sex</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="42"/>
+        <source>Relationship</source>
+        <translation>続柄</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="42"/>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="42"/>
+        <source>Categories</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="43"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="114"/>
+        <source>{n} member(s)</source>
+        <translation>{n}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/selection.py" line="123"/>
+        <source>No point on the map for this address</source>
+        <translation>この住所は地図上の位置がありません</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,14 @@ class Preferences:
     mapping_dir: str = ""
     #: Last mapping profile chosen in the import dialog ("" = the built-in column names).
     mapping_file: str = ""
+    #: The ward's base-map tile pack for the map page: an ``.mbtiles`` file or a folder of
+    #: z/x/y tiles ("" = the layers on a plain background).  Read locally: never a download.
+    map_tiles_path: str = ""
+    #: An online tile URL (``https://…/{z}/{x}/{y}.png``) the map may fetch from.  Empty — the
+    #: default — means the map never leaves the machine; a ward sets it only where its network
+    #: policy and the tile provider's terms allow, with the attribution those terms require.
+    map_online_tiles_url: str = ""
+    map_online_tiles_attribution: str = ""
 
 
 @dataclass
@@ -58,6 +66,7 @@ class WindowState:
     state: str = ""
     residents_splitter: str = ""
     residents_header: str = ""
+    map_splitter: str = ""
     #: Key of the page shown last (``residents``, later ``map`` …).
     page: str = "residents"
 

@@ -15,6 +15,7 @@ from wardapp.store import open_store
 from wardapp.ui.context import AppContext
 from wardapp.ui.i18n import install_translators
 from wardapp.ui.main_window import MainWindow
+from wardapp.ui.map.scheme import register_scheme
 from wardapp.ui.tasks import TaskManager
 
 #: Japanese UI fonts in order of preference.  Naming one explicitly matters on Linux, where
@@ -41,6 +42,7 @@ def ui_font(point_size: float) -> QFont:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (or the existing one), with names, translators and font set up."""
+    register_scheme()  # wardapp:// for the map page: only possible before the QApplication exists
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
