@@ -24,6 +24,11 @@ from sample_ward import ON, build_sample_ward  # noqa: E402
 from wardapp.settings import Settings  # noqa: E402
 from wardapp.ui.app import build_main_window, create_application  # noqa: E402
 from wardapp.ui.main_window import MainWindow  # noqa: E402
+from wardapp.ui.map.scheme import register_scheme  # noqa: E402
+
+# The wardapp:// scheme must be registered before pytest-qt creates the QApplication, whichever
+# GUI test happens to run first.
+register_scheme()
 from wardapp.ui.pages.residents import ResidentsPage  # noqa: E402
 
 
