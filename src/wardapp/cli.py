@@ -1,6 +1,7 @@
 """The ``wardapp`` command: GUI launcher and batch commands.
 
-Exit status: 0 success, 2 usage error, 3 input rejected (nothing written), 4 store problem.
+Exit status: 0 success, 2 usage error, 3 input rejected (nothing written), 4 store problem,
+5 refused (permission, sign-in), 6 the audit log was tampered with.
 Errors print the same Japanese message the GUI shows.  ``--json`` prints exactly one JSON
 object on stdout so that scripts can rely on it.
 """
@@ -20,6 +21,7 @@ from wardapp.errors import InputProblem, InputRejected, WardError
 from wardapp.progress import Progress
 
 if TYPE_CHECKING:
+    from wardapp.security.access import Actor
     from wardapp.store import Store
 
 
@@ -108,7 +110,81 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="書き出す PDF")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+    _add_security_parsers(sub)
     return parser
+
+
+def _add_security_parsers(sub: Any) -> None:
+    """``init``, ``users``, ``audit``, ``backup``, ``restore`` (docs/security.md)."""
+
+    def common(r: argparse.ArgumentParser, *, who: bool = True) -> None:
+        _add_db(r)
+        if who:
+            r.add_argument("--as", dest="as_user", metavar="USER",
+                           help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力）")
+        r.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+    def password_stdin(r: argparse.ArgumentParser, whose: str) -> None:
+        r.add_argument("--password-stdin", action="store_true", help=f"{whose}を標準入力の1行目から読む")
+
+    p = sub.add_parser("init", help="初期設定: 最初の管理者を作る（--encrypt でデータベースを暗号化）")
+    p.add_argument("--admin", required=True, metavar="NAME", help="管理者の利用者名")
+    p.add_argument("--display-name", metavar="NAME", help="表示名（既定: 利用者名）")
+    p.add_argument("--encrypt", action="store_true",
+                   help="データベースを暗号化する（SQLCipher）。回復コードを1度だけ表示します")
+    p.add_argument("--dpapi", action="store_true",
+                   help="（Windows）この Windows ユーザーではパスワードなしで暗号化の鍵を開けるようにする")
+    password_stdin(p, "管理者のパスワード")
+    common(p, who=False)
+
+    p = sub.add_parser("users", help="利用者の管理（管理者）")
+    usub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    r = usub.add_parser("add", help="利用者を追加する（初回ログインでパスワードの変更を求めます）")
+    r.add_argument("name", metavar="NAME")
+    r.add_argument("--role", required=True, metavar="ROLE",
+                   help="管理者・住基担当・防災担当・地域支援担当・閲覧（admin / registry / disaster / outreach / viewer）")
+    r.add_argument("--display-name", metavar="NAME", help="表示名（既定: 利用者名）")
+    password_stdin(r, "新しい利用者のパスワード")
+    common(r)
+    r = usub.add_parser("list", help="利用者の一覧")
+    common(r)
+    r = usub.add_parser("disable", help="利用者を無効にする（記録は残ります）")
+    r.add_argument("name", metavar="NAME")
+    common(r)
+    r = usub.add_parser("enable", help="無効にした利用者を新しいパスワードで有効に戻す")
+    r.add_argument("name", metavar="NAME")
+    password_stdin(r, "新しいパスワード")
+    common(r)
+    r = usub.add_parser("passwd", help="パスワードを変更する（自分）・再設定する（管理者、ロックも解除）")
+    r.add_argument("name", metavar="NAME")
+    password_stdin(r, "新しいパスワード")
+    common(r)
+    r = usub.add_parser("role", help="利用者の役割を変える")
+    r.add_argument("name", metavar="NAME")
+    r.add_argument("role", metavar="ROLE", help="管理者・住基担当・防災担当・地域支援担当・閲覧")
+    common(r)
+
+    p = sub.add_parser("audit", help="監査ログ")
+    asub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    r = asub.add_parser("verify", help="監査ログが書き換え・削除・入れ替えされていないか確かめる")
+    common(r, who=False)
+    r = asub.add_parser("export", help="監査ログを CSV に書き出す（管理者）")
+    r.add_argument("--out", required=True, metavar="FILE.csv", help="書き出す CSV（UTF-8 BOM 付き）")
+    r.add_argument("--since", metavar="DATE", help="この日から（西暦・和暦）")
+    r.add_argument("--until", metavar="DATE", help="この日まで")
+    r.add_argument("--user", metavar="USER", help="この利用者の操作だけ")
+    r.add_argument("--action", metavar="ACTION", help="この操作だけ（login, print, export, view, import …）")
+    r.add_argument("--object", dest="object_contains", metavar="TEXT", help="対象にこの文字を含むものだけ")
+    common(r)
+
+    p = sub.add_parser("backup", help="データベースのバックアップを作る（使用中でも一貫したもの）")
+    p.add_argument("--out", metavar="FILE",
+                   help="保存先のファイル（省略時: 設定のフォルダに日時付きで作り、設定の数だけ残す）")
+    common(p, who=False)
+
+    p = sub.add_parser("restore", help="バックアップから復元する（検査してから置き換え、元は .bak に残す）")
+    p.add_argument("file", metavar="FILE", help="バックアップファイル")
+    common(p, who=False)
 
 
 def _progress_printer(enabled: bool) -> Progress:
@@ -342,6 +418,253 @@ def _cmd_attendance_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------------- security (issue 9)
+
+
+def _db_file(args: argparse.Namespace) -> Path:
+    from wardapp.errors import UsageError
+    from wardapp.store.db import default_db_path
+
+    if args.db and "://" in str(args.db):
+        raise UsageError("このコマンドは SQLite のデータベースファイルだけで使えます。")
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _ask(prompt: str, *, secret: bool) -> str:
+    import getpass
+
+    from wardapp.errors import UsageError
+
+    if not sys.stdin.isatty():
+        raise UsageError(f"{prompt}を入力できません（端末がありません）。--password-stdin か環境変数を使ってください。")
+    return getpass.getpass(f"{prompt}: ") if secret else input(f"{prompt}: ")
+
+
+def _new_password(args: argparse.Namespace, what: str) -> str:
+    """``--password-stdin`` (first line), else asked twice on the terminal."""
+    from wardapp.errors import UsageError
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = _ask(what, secret=True)
+    if _ask(f"{what}（確認）", secret=True) != first:
+        raise UsageError("確認のパスワードが一致しません。")
+    return first
+
+
+def _sign_in(args: argparse.Namespace, store: Store) -> tuple[Actor, str]:
+    """The user a CLI command acts as: ``--as`` / ``WARDAPP_USER`` and ``WARDAPP_PASSWORD`` or asked."""
+    import os
+
+    from wardapp.security.users import authenticate
+
+    name = args.as_user or os.environ.get("WARDAPP_USER") or _ask("利用者名", secret=False)
+    password = os.environ.get("WARDAPP_PASSWORD") or _ask(f"{name} のパスワード", secret=True)
+    return authenticate(store, name, password), password
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    """Create the store and its first administrator; with ``--encrypt`` encrypt it first."""
+    from wardapp.errors import UsageError
+    from wardapp.security import audit, encryption, users
+    from wardapp.store import open_store
+
+    path = _db_file(args)
+    name = users.clean_name(args.admin)
+    password = _new_password(args, f"管理者 {name} のパスワード")
+    users.check_password(password, name)
+    code: str | None = None
+    if args.encrypt:
+        if encryption.is_encrypted(path):
+            raise UsageError(f"既に暗号化されています（鍵ファイル {encryption.keyfile_path(path)}）。")
+        key = encryption.new_data_key()
+        if path.is_file() and path.stat().st_size:
+            store = open_store(path, instance_lock=True)
+            try:
+                if not users.needs_setup(store) and not users.authenticate(store, name, password).can("users.manage"):
+                    raise UsageError(f"{name} は管理者ではありません。暗号化は管理者が行います。")
+            finally:
+                store.close()
+            encryption.encrypt_file(path, key)
+        encryption.create_keyfile(path, key, user=name, password=password, dpapi=args.dpapi)
+        code = encryption.recovery_code(key)
+        store = open_store(path, key=key, instance_lock=True)
+    else:
+        store = open_store(path, instance_lock=True)
+    try:
+        if users.needs_setup(store):
+            actor = users.create_admin(store, name, password, display_name=args.display_name)
+        elif args.encrypt:
+            actor = users.authenticate(store, name, password)
+        else:
+            raise UsageError("初期設定は済んでいます（管理者がいます）。利用者の追加は wardapp users add です。")
+        missing: list[str] = []
+        if args.encrypt:
+            audit.record(store, actor, "store.encrypt", path.name, details={"dpapi": bool(args.dpapi)})
+            missing = [u.name for u in users.list_users(store, actor) if not u.disabled and u.name != name] \
+                if actor.can("users.manage") else []
+    finally:
+        store.close()
+    result = {"db": str(path), "admin": name, "encrypted": bool(args.encrypt), "recovery_code": code,
+              "users_without_key": missing}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    print(f"初期設定しました: {path}（管理者 {name}）")
+    if code:
+        print("データベースを暗号化しました。回復コード（紙に書き、金庫など安全な場所に保管してください。"
+              "再表示できません。パスワードをすべて失ったとき、鍵ファイルがなくなったときに必要です）:")
+        print(f"  {code}")
+    if missing:
+        print("次の利用者は、管理者がパスワードを再設定するまで暗号化されたデータベースを開けません: " + "、".join(missing))
+    return 0
+
+
+def _with_signed_in(args: argparse.Namespace, work: Callable[[Store, Actor, str], Any]) -> Any:
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        actor, password = _sign_in(args, store)
+        return work(store, actor, password)
+    finally:
+        store.close()
+
+
+def _cmd_users(args: argparse.Namespace) -> int:
+    from wardapp.security import users
+
+    def work(store: Store, actor: Actor, password: str) -> Any:
+        if args.what == "add":
+            new = _new_password(args, f"{args.name} のパスワード")
+            return users.add_user(store, actor, args.name, args.role, new, display_name=args.display_name)
+        if args.what == "list":
+            return users.list_users(store, actor)
+        if args.what == "disable":
+            return users.disable_user(store, actor, args.name)
+        if args.what == "enable":
+            return users.enable_user(store, actor, args.name, _new_password(args, f"{args.name} の新しいパスワード"))
+        if args.what == "role":
+            return users.set_role(store, actor, args.name, args.role)
+        new = _new_password(args, f"{args.name} の新しいパスワード")
+        users.change_password(store, actor, args.name, new, old_password=password)
+        return None
+
+    result = _with_signed_in(args, work)
+    if args.what == "list":
+        if args.json:
+            print(json.dumps({"users": [u.to_json() for u in result]}, ensure_ascii=False))
+        else:
+            for u in result:
+                state = "無効" if u.disabled else ("ロック中" if u.locked() else "有効")
+                last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "－"
+                print(f"{u.name}\t{u.display_name}\t{u.role.name_ja}\t{state}\t最終ログイン {last}")
+        return 0
+    done = {"add": "追加しました", "disable": "無効にしました", "enable": "有効に戻しました",
+            "role": "役割を変えました", "passwd": "パスワードを変更しました"}[args.what]
+    if args.json:
+        print(json.dumps({"user": args.name, "done": args.what,
+                          **({"account": result.to_json()} if result is not None else {})}, ensure_ascii=False))
+    else:
+        print(f"利用者 {args.name} を{done}。" if args.what != "passwd" else f"{args.name} の{done}。")
+    return 0
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    from wardapp.security import audit
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        report = audit.verify(store)
+    finally:
+        store.close()
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.summary_ja())
+    return 0 if report.ok else 6
+
+
+def _cmd_audit_export(args: argparse.Namespace) -> int:
+    from wardapp.errors import UsageError
+    from wardapp.security import audit
+    from wardapp.wareki import DateFormatError, parse_date
+
+    try:
+        flt = audit.AuditFilter(since=parse_date(args.since) if args.since else None,
+                                until=parse_date(args.until) if args.until else None,
+                                user=args.user, action=args.action, object_contains=args.object_contains)
+    except DateFormatError as e:
+        raise UsageError(f"--since / --until の日付が読めません: {e}") from None
+    n = _with_signed_in(args, lambda store, actor, _pw: audit.export_csv(store, actor, args.out, flt))
+    print(json.dumps({"out": args.out, "entries": n}, ensure_ascii=False) if args.json
+          else f"監査ログ {n:,}件を書き出しました: {args.out}")
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from wardapp.security.backup import backup, rotating_backup
+    from wardapp.settings import Settings
+    from wardapp.store import open_store
+
+    store = open_store(args.db)
+    try:
+        if args.out:
+            info = backup(store, args.out)
+        else:
+            prefs = Settings.load().preferences
+            info = rotating_backup(store, directory=prefs.backup_dir or None, count=prefs.backup_count)
+    finally:
+        store.close()
+    print(json.dumps(info.to_json(), ensure_ascii=False) if args.json else info.summary_ja())
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    """Restore; an encrypted backup opens with the store's key, else its key file and a user's
+    password, else the recovery code (``WARDAPP_RECOVERY_CODE`` or asked)."""
+    import os
+
+    from wardapp.security import encryption
+    from wardapp.security.backup import restore
+
+    path, source = _db_file(args), Path(args.file)
+    key: bytes | None = None
+    if encryption.looks_encrypted(source):
+        code = os.environ.get("WARDAPP_RECOVERY_CODE")
+        if code:
+            key = encryption.key_from_recovery_code(code)
+        elif encryption.is_encrypted(path):
+            key = encryption.key_for(path)
+        elif encryption.keyfile_path(source).is_file():
+            name = os.environ.get("WARDAPP_USER") or _ask("利用者名", secret=False)
+            password = os.environ.get("WARDAPP_PASSWORD") or _ask(f"{name} のパスワード", secret=True)
+            key = encryption.unlock(path, user=name, password=password, keyfile=encryption.keyfile_path(source))
+        else:
+            key = encryption.key_from_recovery_code(_ask("回復コード", secret=True))
+    info = restore(path, source, key=key)
+    print(json.dumps(info.to_json(), ensure_ascii=False) if args.json else info.summary_ja())
+    return 0
+
+
+def _run_unlocking(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command; when its store is encrypted and no key opens it without asking, ask a
+    user's name and password on the terminal once, unlock the key and run it again."""
+    from wardapp.errors import KeyRequired
+
+    try:
+        return handler(args)
+    except KeyRequired:
+        if not sys.stdin.isatty() or not hasattr(args, "db"):
+            raise
+        from wardapp.security import encryption
+
+        path = _db_file(args)
+        if not encryption.keyfile_path(path).is_file():
+            raise
+        name = _ask("利用者名", secret=False)
+        encryption.remember_key(path, encryption.unlock(path, user=name, password=_ask("パスワード", secret=True)))
+        return handler(args)
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from wardapp.demo import ensure_demo
 
@@ -382,11 +705,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),
+        "init": _cmd_init,
+        "users": _cmd_users,
+        "audit": lambda a: {"verify": _cmd_audit_verify, "export": _cmd_audit_export}[a.what](a),
+        "backup": _cmd_backup,
+        "restore": _cmd_restore,
     }
     if args.command is None:
         args.db = None
     try:
-        return int(handlers[args.command](args))
+        return int(_run_unlocking(handlers[args.command], args))
     except WardError as e:
         print(f"エラー: {e}", file=sys.stderr)
         return e.exit_code

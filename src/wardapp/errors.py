@@ -98,6 +98,36 @@ class StoreError(WardError):
     exit_code = 4
 
 
+class StoreLocked(StoreError):
+    """Another running copy of the app holds the store (see ``wardapp.security.lock``)."""
+
+
+class KeyRequired(StoreError):
+    """The store is encrypted and no key was given or could be unlocked (``wardapp.security.encryption``)."""
+
+
+class PermissionDenied(WardError):
+    """The signed-in user's role may not do this (``wardapp.security.access.require``); nothing was done.
+
+    ``permission`` is the key of the refused permission (``roster.print`` …), ``user`` and
+    ``role`` say who asked, so that the GUI can name them and the audit log can record them.
+    """
+
+    exit_code = 5
+
+    def __init__(self, message_ja: str, *, permission: str, user: str | None, role: str | None) -> None:
+        super().__init__(message_ja)
+        self.permission = permission
+        self.user = user
+        self.role = role
+
+
+class LoginFailed(WardError):
+    """Wrong user name or password, a disabled or a locked account (``wardapp.security.users``)."""
+
+    exit_code = 5
+
+
 class ConflictError(WardError):
     """A change was refused because it clashes with what is stored (a venue or instructor
     booked twice at once, a capacity below the enrolment, a duplicate participant).

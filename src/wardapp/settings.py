@@ -48,6 +48,13 @@ class Preferences:
     mapping_dir: str = ""
     #: Last mapping profile chosen in the import dialog ("" = the built-in column names).
     mapping_file: str = ""
+    #: Minutes without input after which the window locks and asks for the password again
+    #: (0 = never; wardapp.security.session).
+    idle_lock_minutes: int = 15
+    #: Automatic backups (wardapp.security.backup.rotating_backup): the folder ("" = ``backups``
+    #: beside the database) and how many of them to keep.
+    backup_dir: str = ""
+    backup_count: int = 7
     #: The ward's base-map tile pack for the map page: an ``.mbtiles`` file or a folder of
     #: z/x/y tiles ("" = the layers on a plain background).  Read locally: never a download.
     map_tiles_path: str = ""

@@ -544,3 +544,60 @@ class ParticipantLink(Base):
     removed_by: Mapped[str | None] = mapped_column(String(100))
     removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     removed_reason: Mapped[str | None] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Security (issue 9): local accounts and the hash-chained audit log (wardapp.security).
+
+UserId = NewType("UserId", int)
+
+
+class User(Base):
+    """A local account.  ``password_hash`` is an argon2id PHC string; the password is never stored.
+
+    Accounts are disabled, never deleted: the audit log names them.  ``role`` is a
+    :class:`wardapp.security.roles.Role` value.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Login name (NFKC, no spaces).
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    #: Set when an administrator created or reset the password: the user picks their own first.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    #: Wrong passwords in a row since the last success; at the policy's limit the account locks.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """One entry of the append-only audit log; ``hash`` chains it to the entry before.
+
+    Text columns hold exactly what was hashed (``at`` as ISO 8601 with its UTC offset, counts and
+    details as canonical JSON), so that the hash can be recomputed from the row alone.  ``seq``
+    is assigned in order without gaps; it is not an autoincrement key.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_user_at", "user", "at"),)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40), index=True)
+    user: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    #: What was acted on: 世帯番号, a file name, a user name, a document kind ("" if nothing).
+    object_: Mapped[str] = mapped_column("object", Text)
+    counts_json: Mapped[str] = mapped_column(Text)
+    details_json: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
