@@ -8,6 +8,7 @@ inside the destination but refuses names that would escape it.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from wardapp.errors import InputProblem, InputRejected
@@ -24,17 +25,40 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return name
 
 
+#: What opening a damaged zip or reading a damaged member raises: a bad CRC, truncated or corrupt
+#: deflate data, an encrypted member, an unsupported zip version or compression method (found by
+#: tests/test_security_fuzz.py).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zlib.error, NotImplementedError, ValueError)
+
+
+def open_zip(path: Path, display: str) -> zipfile.ZipFile:
+    """``path`` opened as a zip, or :class:`InputRejected` naming ``display``."""
+    try:
+        return zipfile.ZipFile(path)
+    except ZIP_ERRORS as e:
+        raise InputRejected(display, [InputProblem(None, None, None, f"zip ファイルとして開けません（{e}）")]) from None
+
+
+def file_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members that are files (folders and nameless members skipped: ``ZipInfo.is_dir``
+    fails on an empty name)."""
+    return [i for i in zf.infolist() if i.filename and not i.filename.endswith("/")]
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
+    """The member's bytes, or :class:`InputRejected` naming ``shown`` (``zip/member``)."""
+    try:
+        return zf.read(info)
+    except ZIP_ERRORS as e:
+        raise InputRejected(shown, [InputProblem(None, None, None, f"zip から取り出せません（{e}）")]) from None
+
+
 def extract_all(path: Path, dest: Path, display: str) -> list[tuple[str, Path]]:
     """Extract every file member of ``path`` under ``dest``; return (member name, extracted path)."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise InputRejected(display, [InputProblem(None, None, None, f"zip ファイルとして開けません（{e}）")]) from None
+    zf = open_zip(path, display)
     out: list[tuple[str, Path]] = []
     with zf:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
+        for info in file_members(zf):
             name = member_name(info)
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if name.startswith("__MACOSX/") or any(p in ("..", "") or p.startswith(".") for p in parts) \
@@ -42,10 +66,6 @@ def extract_all(path: Path, dest: Path, display: str) -> list[tuple[str, Path]]:
                 continue
             target = dest.joinpath(*parts)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                target.write_bytes(zf.read(info))
-            except (zipfile.BadZipFile, OSError, RuntimeError) as e:
-                raise InputRejected(f"{display}/{name}", [InputProblem(None, None, None,
-                    f"zip から取り出せません（{e}）")]) from None
+            target.write_bytes(read_member(zf, info, f"{display}/{name}"))
             out.append((name, target))
     return out

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from wardapp.address.numerals import KANJI_NUMERAL_CHARS, kanji_to_int
 from wardapp.address.towns import fold
-from wardapp.archive import member_name
+from wardapp.archive import file_members, member_name, open_zip, read_member
 from wardapp.csvfile import TextTable, read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 
@@ -327,12 +327,8 @@ def load_tables(path: Path, *, what: str) -> list[SourceTable]:
 
 def _load_zip(path: Path, display: str, release_name: str, tmp: Path, out: list[SourceTable],
               what: str) -> None:
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as e:
-        raise InputRejected(display, [InputProblem(None, None, None, f"zip ファイルとして開けません（{e}）")]) from None
-    with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
+    with open_zip(path, display) as zf:
+        infos = file_members(zf)
         names = [_member_name(i) for i in infos]
         found = False
         for info, name in zip(infos, names):
@@ -343,11 +339,7 @@ def _load_zip(path: Path, display: str, release_name: str, tmp: Path, out: list[
             if lower.endswith((".csv", ".zip")):
                 found = True
                 target = tmp / f"{len(list(tmp.iterdir()))}_{Path(lower).name}"
-                try:
-                    target.write_bytes(zf.read(info))
-                except (zipfile.BadZipFile, OSError, RuntimeError) as e:
-                    raise InputRejected(f"{display}/{name}", [InputProblem(None, None, None,
-                        f"zip から取り出せません（{e}）")]) from None
+                target.write_bytes(read_member(zf, info, f"{display}/{name}"))
                 if lower.endswith(".zip"):
                     _load_zip(target, f"{display}/{name}", base, tmp, out, what)
                 else:
