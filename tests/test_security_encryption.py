@@ -221,6 +221,14 @@ def test_cli_init_encrypt(tmp_path: Path, capsys: pytest.CaptureFixture[str], mo
     assert "既に暗号化" in capsys.readouterr().err
 
 
+def test_cli_dpapi_needs_encrypt(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\n"))
+    assert main(["init", "--db", str(tmp_path / "w.sqlite3"), "--admin", "kanri", "--dpapi", "--password-stdin"]) == 2
+    assert "--encrypt" in capsys.readouterr().err
+    assert not (tmp_path / "w.sqlite3").exists()
+
+
 def test_cli_init_plain_then_refuses_a_second_time(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "w.sqlite3"

@@ -473,6 +473,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
     name = users.clean_name(args.admin)
     password = _new_password(args, f"管理者 {name} のパスワード")
     users.check_password(password, name)
+    if args.dpapi and not args.encrypt:
+        raise UsageError("--dpapi は --encrypt と一緒に指定してください（鍵を Windows の資格情報で保護します）。")
     code: str | None = None
     if args.encrypt:
         if encryption.is_encrypted(path):
