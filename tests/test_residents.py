@@ -9,21 +9,25 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from wardapp.kana import kana_key
 from wardapp.residents import (
+    CATEGORY_LETTERS,
     UNASSIGNED,
     Column,
     ages_on,
     fold_each,
     fold_many,
     household_members,
+    join_scores,
     load_residents,
     towns,
 )
+from wardapp.scoring import category_string, default_profile, latest_scores, save_scores, score
 from wardapp.store import open_store
 from wardapp.wareki import age_on
 
@@ -53,6 +57,16 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 @pytest.fixture(scope="module")
 def residents(store):  # type: ignore[no-untyped-def]
     return load_residents(store, ON)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The sample ward after one score run with the standard profile: (store, result, residents)."""
+    s = sample.build_sample_ward(tmp_path_factory.mktemp("scored") / "ward.sqlite3")
+    result = score(s, default_profile(), ON)
+    save_scores(s, result, user="tester")
+    yield s, result, load_residents(s, ON)
+    s.close()
 
 
 def _nos(residents, rows) -> list[str]:  # type: ignore[no-untyped-def]
@@ -210,7 +224,11 @@ def test_with_date_moves_ages(residents) -> None:  # type: ignore[no-untyped-def
 
 @pytest.mark.parametrize("column", list(Column))
 @pytest.mark.parametrize("descending", [False, True])
-def test_sort_every_column(residents, column: Column, descending: bool) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("with_scores", [False, True])
+def test_sort_every_column(residents, scored, column: Column, descending: bool,  # type: ignore[no-untyped-def]
+                           with_scores: bool) -> None:
+    if with_scores:
+        residents = scored[2]
     rows = residents.sort(residents.all_rows(), column, descending)
     assert sorted(rows.tolist()) == list(range(len(residents)))
     values = [residents.value(r, column) for r in rows]
@@ -220,8 +238,10 @@ def test_sort_every_column(residents, column: Column, descending: bool) -> None:
         values = [kana_key(str(v)) for v in values]
     elif column == Column.TOWN:
         values = [int(residents.town_order[r]) for r in rows]
-    elif column == Column.OLDEST_AGE:
+    elif column in (Column.OLDEST_AGE, Column.SCORE):
         values = [-1 if v is None else v for v in values]
+    elif column == Column.CATEGORIES:
+        values = [sum(1 << CATEGORY_LETTERS.index(ch) for ch in str(v)) for v in values]
     assert values == sorted(values, reverse=descending)
 
 
@@ -241,6 +261,76 @@ def test_sort_unassigned_town_last(residents) -> None:  # type: ignore[no-untype
 def test_query_filters_then_sorts(residents) -> None:  # type: ignore[no-untyped-def]
     rows = residents.query(text="さとう", sort_column=Column.HOUSEHOLD_NO, descending=True)
     assert _nos(residents, rows) == sorted(_nos(residents, residents.filter(text="さとう")), reverse=True)
+
+
+# --- scores ----------------------------------------------------------------------------------
+
+
+def test_without_a_score_run_the_score_columns_are_empty(residents) -> None:  # type: ignore[no-untyped-def]
+    assert residents.scores is None
+    assert {residents.value(r, Column.SCORE) for r in residents.all_rows()} == {None}
+    assert {residents.value(r, Column.CATEGORIES) for r in residents.all_rows()} == {""}
+
+
+def test_latest_run_is_joined_to_every_household(scored) -> None:  # type: ignore[no-untyped-def]
+    _store, result, residents = scored
+    assert residents.scores is not None and not residents.scores.stale
+    assert residents.scores.run.user == "tester"
+    inp = result.input
+    for row in range(result.n_households):
+        r = residents.row_of(int(inp.household_id[row]))
+        assert r is not None
+        assert residents.value(r, Column.SCORE) == int(result.household_score[row])
+        assert residents.value(r, Column.CATEGORIES) == category_string(int(result.household_categories[row]))
+    # 鈴木 一郎, 85 and alone: 75歳以上 3 + 独居で65歳以上 3 + 全員75歳以上 3 + 支え手なし 2
+    r = list(residents.household_no).index("0000003")
+    assert residents.value(r, Column.SCORE) == 11 and residents.value(r, Column.CATEGORIES) == "高"
+    # 佐藤 family: a baby (乳児 3); the parents are 18–64 without needs.
+    r = list(residents.household_no).index("0000002")
+    assert residents.value(r, Column.SCORE) == 3 and residents.value(r, Column.CATEGORIES) == "乳"
+    # The 基準日 moves ages, not the stored scores.
+    later = residents.with_date(dt.date(2040, 1, 1))
+    assert later.scores is residents.scores
+
+
+def test_sorting_by_score_follows_the_runs_ranking(scored) -> None:  # type: ignore[no-untyped-def]
+    _store, result, residents = scored
+    rows = residents.sort(residents.all_rows(), Column.SCORE, descending=True)
+    expected = [str(result.input.household_no[i]) for i in result.order]
+    assert _nos(residents, rows) == expected  # ties by the highest 個人スコア, then 世帯番号
+    # Filtered, then sorted: still in ranking order.
+    rows = residents.query(town_id=residents.towns[0][0], sort_column=Column.SCORE, descending=True)
+    assert _nos(residents, rows) == [no for no in expected if no in set(_nos(residents, rows))]
+
+
+def test_join_scores_leaves_households_the_run_did_not_see_empty(scored) -> None:  # type: ignore[no-untyped-def]
+    store, _result, residents = scored
+    stored = latest_scores(store)
+    assert stored is not None
+    known = int(residents.household_id[0])
+    stored.households = pd.DataFrame({
+        "household_id": [known, 999_999], "score": [7, 9], "rank": [1, 2], "categories": ["医高", None]})
+    joined = join_scores(residents.household_id, stored)
+    assert joined.score.tolist() == [7] + [-1] * (len(residents) - 1)
+    assert joined.categories[0] == 0b10001  # 高 and 医, whatever order the letters came in
+    assert joined.rank[1] == len(residents) + 1
+    assert join_scores(np.zeros(0, dtype=np.int64), stored).score.tolist() == []
+
+
+def test_scores_become_stale_after_an_import(tmp_path: Path) -> None:
+    from wardapp.store.models import ImportRun
+
+    s = sample.build_sample_ward(tmp_path / "ward.sqlite3")
+    try:
+        save_scores(s, score(s, default_profile(), ON))
+        assert not load_residents(s, ON).scores.stale  # type: ignore[union-attr]
+        with s.transaction() as tx:
+            now = dt.datetime.now() + dt.timedelta(seconds=1)
+            tx.add(ImportRun(kind="welfare", file_name="x.csv", sha256="0" * 64, started_at=now, finished_at=now,
+                             counts_json="{}"))
+        assert load_residents(s, ON).scores.stale  # type: ignore[union-attr]
+    finally:
+        s.close()
 
 
 # --- members ---------------------------------------------------------------------------------

@@ -50,6 +50,40 @@
     </message>
 </context>
 <context>
+    <name>BandModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="241"/>
+        <source>Band</source>
+        <extracomment>Role giving a band row&apos;s share of all households (0–1) for the bar delegate.</extracomment>
+        <translation>帯</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="242"/>
+        <source>Household score</source>
+        <translation>世帯スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="243"/>
+        <source>Households</source>
+        <translation>世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="244"/>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="245"/>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="246"/>
+        <source>Against the profile as chosen, before editing</source>
+        <translation>選んだときの（編集前の）プロファイルとの差</translation>
+    </message>
+</context>
+<context>
     <name>CandidateModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="135"/>
@@ -90,48 +124,48 @@
 <context>
     <name>DictionaryImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="75"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="82"/>
         <source>Choose address data files</source>
         <extracomment>Layer kinds of :func:`wardapp.geo.layers.import_layer`, in menu order. The store was written (an import, or matching after it); the argument is the report.</extracomment>
         <translation>住所データのファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="76"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="83"/>
         <source>Address data (*.csv *.zip);;All files (*)</source>
         <translation>住所データ (*.csv *.zip);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="90"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="97"/>
         <source>Importing address data</source>
         <translation>住所辞書データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="91"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="98"/>
         <source>Reading {files}…</source>
         <translation>{files} を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="94"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="101"/>
         <source>Address data imported</source>
         <translation>住所辞書データを取り込みました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="96"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="103"/>
         <source>&amp;Run matching now</source>
         <translation>今すぐ照合を実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="97"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="104"/>
         <source>Households keep their old points until matching runs again</source>
         <translation>照合をやり直すまで、世帯は以前の地点のままです</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="110"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="117"/>
         <source>Matching addresses</source>
         <translation>住所の照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="111"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="118"/>
         <source>Matching the households&apos; addresses with the address dictionary…</source>
         <translation>世帯の住所を住所辞書と照合しています…</translation>
     </message>
@@ -484,50 +518,65 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="42"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="43"/>
         <source>Household no.</source>
         <extracomment>Role returning the household&apos;s database id (int) for a row.</extracomment>
         <translation>世帯番号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="43"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="44"/>
         <source>Head of household</source>
         <translation>世帯主</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="44"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="45"/>
         <source>Kana</source>
         <translation>カナ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="45"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="46"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="46"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="47"/>
         <source>Building / room</source>
         <translation>方書</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="47"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="48"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="48"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="49"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="49"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="50"/>
         <source>Oldest (age)</source>
         <translation>最年長(歳)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/households.py" line="50"/>
+        <location filename="../../src/wardapp/ui/models/households.py" line="51"/>
         <source>Aged 65+ (persons)</source>
         <translation>65歳以上(人)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/households.py" line="52"/>
+        <source>Household score</source>
+        <translation>世帯スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/households.py" line="53"/>
+        <source>Categories</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/households.py" line="133"/>
+        <source>No support scores have been calculated yet (page Scores)</source>
+        <translation>援護度はまだ計算されていません（「スコア」のページ）</translation>
     </message>
 </context>
 <context>
@@ -715,67 +764,67 @@ The ward now has {persons:,} residents in {households:,} households.</source>
 <context>
     <name>LayerImportDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="121"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="128"/>
         <source>Import a map layer</source>
         <translation>地図レイヤの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="125"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="132"/>
         <source>Shapefile, GeoPackage, GeoJSON or CSV</source>
         <translation>シェープファイル、GeoPackage、GeoJSON または CSV</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="127"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="134"/>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="136"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="143"/>
         <source>Town boundaries</source>
         <translation>町字の境界</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="137"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="144"/>
         <source>Flood inundation zones</source>
         <translation>浸水想定区域</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="138"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="145"/>
         <source>Shelters and evacuation sites</source>
         <translation>避難所・避難場所</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="139"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="146"/>
         <source>Other facilities</source>
         <translation>その他の施設</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="144"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="151"/>
         <source>&amp;File:</source>
         <translation>ファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="147"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="154"/>
         <source>&amp;Kind:</source>
         <translation>種類(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="150"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="157"/>
         <source>A layer imported again replaces what the same source imported before.</source>
         <translation>同じ出典のレイヤを取り込み直すと、前回の内容を置き換えます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="155"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="162"/>
         <source>&amp;Import</source>
         <translation>取り込む(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="168"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="175"/>
         <source>Choose a map layer</source>
         <translation>地図レイヤのファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="169"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="176"/>
         <source>Map layers (*.shp *.gpkg *.geojson *.json *.csv *.zip);;All files (*)</source>
         <translation>地図レイヤ (*.shp *.gpkg *.geojson *.json *.csv *.zip);;すべてのファイル (*)</translation>
     </message>
@@ -783,17 +832,17 @@ The ward now has {persons:,} residents in {households:,} households.</source>
 <context>
     <name>LayerImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="216"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="223"/>
         <source>Importing a map layer</source>
         <translation>地図レイヤの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="217"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="224"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="220"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="227"/>
         <source>Map layer imported</source>
         <translation>地図レイヤを取り込みました</translation>
     </message>
@@ -817,92 +866,102 @@ The ward now has {persons:,} residents in {households:,} households.</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="78"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="79"/>
         <source>This is a fictitious demo ward. The people and addresses are not real.</source>
         <translation>デモ用の架空の区です。実在の人物・住所ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="109"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="110"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="113"/>
         <source>&amp;Import registry data…</source>
         <translation>住基データの取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="113"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="116"/>
         <source>Import a resident registry extract (CSV)</source>
         <translation>住民基本台帳の抽出データ（CSV）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="116"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="119"/>
+        <source>Import &amp;welfare data…</source>
+        <translation>福祉データの取り込み(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="121"/>
+        <source>Import welfare attributes (care levels, disability certificates, pregnancies …) from a CSV file</source>
+        <translation>福祉情報（要介護認定・障害者手帳・妊娠など）の CSV ファイルを取り込みます</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="124"/>
         <source>Import &amp;address dictionary data…</source>
         <translation>住所辞書データの取り込み(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="118"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="126"/>
         <source>Import official address data (MLIT position reference data, Address Base Registry)</source>
         <translation>公的な住所データ（位置参照情報・アドレス・ベース・レジストリ）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="121"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="129"/>
         <source>Import &amp;map layer…</source>
         <translation>地図レイヤの取り込み(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="123"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="131"/>
         <source>Import town boundaries, flood zones, shelters or facilities</source>
         <translation>町字の境界・浸水想定区域・避難所・施設を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="127"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="135"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="134"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="142"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="135"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="143"/>
         <source>&amp;Filter…</source>
         <translation>絞り込み(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="148"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="149"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="157"/>
         <source>&amp;About wardapp</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="157"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="165"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="198"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="206"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="204"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="212"/>
         <source>{households:,} households, {persons:,} residents</source>
         <translation>{households:,} 世帯・{persons:,} 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="217"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="231"/>
         <source>About wardapp</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="216"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="230"/>
         <source>wardapp {version}
 
 Disaster victim support and digital-divide outreach for ward offices. Works offline; the data stays on this computer.</source>
@@ -1207,6 +1266,67 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="213"/>
+        <source>Where</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="214"/>
+        <source>Problem</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="263"/>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="264"/>
+        <source>Household no.</source>
+        <translation>世帯番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="265"/>
+        <source>Head of household</source>
+        <translation>世帯主</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="266"/>
+        <source>Household score</source>
+        <translation>世帯スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="267"/>
+        <source>Highest personal score</source>
+        <translation>最高個人スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="269"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="270"/>
+        <source>Categories</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="271"/>
+        <source>Town</source>
+        <translation>町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="272"/>
+        <source>Match level</source>
+        <translation>照合レベル</translation>
+    </message>
+</context>
+<context>
     <name>RecordTableModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/records.py" line="87"/>
@@ -1240,97 +1360,390 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="76"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="82"/>
         <source>Residents</source>
         <extracomment>Wait this long after the last keystroke before filtering (ms): typing stays fluid and a 200,000-household filter runs once per pause, not once per character. The households table shows a new snapshot (after a load or reload). The detail panel shows the members of this household id.</extracomment>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="126"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="321"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="132"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="354"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="132"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="138"/>
         <source>e.g. やまだ, 山田, ﾔﾏﾀﾞ or a household number</source>
         <translation>例: やまだ、山田、ﾔﾏﾀﾞ、世帯番号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="140"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="146"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="153"/>
         <source>Ages are counted on this date</source>
         <translation>この日現在の年齢で表示・絞り込みします</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="152"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="158"/>
         <source>&amp;Clear</source>
         <translation>条件をクリア(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="167"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="177"/>
         <source>&amp;Town:</source>
         <translation>町字(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="170"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="180"/>
         <source>&amp;Name / kana / no.:</source>
         <translation>氏名・カナ・番号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="173"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="185"/>
         <source>&amp;Age:</source>
         <translation>年齢(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="176"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="188"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="195"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="207"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="196"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="208"/>
         <source> yrs</source>
         <translation> 歳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="267"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="282"/>
         <source>Members of the household</source>
         <translation>世帯の構成員</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="269"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="463"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="284"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="496"/>
         <source>Select a household to see its members.</source>
         <translation>世帯を選ぶと構成員が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="296"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="311"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="336"/>
+        <source>Scores: not calculated yet</source>
+        <translation>援護度: 未計算</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="337"/>
+        <source>Calculate and save the support scores on the page Scores</source>
+        <translation>援護度は「スコア」のページで計算して保存します</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="340"/>
+        <source>Scores: {profile} v{version}, reference date {date}</source>
+        <translation>援護度: {profile} 第{version}版（基準日 {date}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="343"/>
+        <source>(out of date)</source>
+        <translation>古い結果です</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="347"/>
+        <source>Data were imported after this calculation. Calculate the scores again on the page Scores.</source>
+        <translation>この計算のあとにデータを取り込みました。「スコア」のページで計算し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="357"/>
         <source>(town not determined)</source>
         <translation>（町字未判定）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="359"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="392"/>
         <source>{shown:,} of {total:,} households</source>
         <translation>{total:,} 世帯中 {shown:,} 世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="456"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="489"/>
         <source>Household {no} — {address} — {n} member(s)</source>
         <translation>世帯番号 {no} — {address} — {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDelegate</name>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="81"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="51"/>
+        <source>On</source>
+        <extracomment>Columns of a rule table, by the rule field they edit. Cells with a problem: a light red that black text reads on (and a tooltip with the message). Emitted after every change of the rules (an edit, a rule added or removed, a reset). (row, field) → message of the problem in that cell.</extracomment>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="52"/>
+        <source>ID</source>
+        <translation>規則ID</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="53"/>
+        <source>Label</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="54"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="55"/>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="56"/>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/scores.py" line="132"/>
+        <source>Off: the rule is kept in the profile but gives no points</source>
+        <translation>オフにすると、規則はプロファイルに残りますが点数を付けません</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditor</name>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="175"/>
+        <source>&amp;Add rule</source>
+        <extracomment>The rules changed (every keystroke in a cell, a checkbox, a rule added or removed). 「元に戻す」: the user wants the profile as it was chosen.</extracomment>
+        <translation>規則を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="178"/>
+        <source>Re&amp;move rule</source>
+        <translation>規則を削除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="181"/>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="183"/>
+        <source>Discard the changes and show the profile as it was chosen</source>
+        <translation>変更を捨てて、選んだときのプロファイルに戻します</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="252"/>
+        <source>{n} problem(s): the profile cannot be used or saved until they are corrected</source>
+        <translation>{n}件の誤りがあります。直すまでこの設定は使えず、保存もできません</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="255"/>
+        <source>No problems: every rule is checked as you type.</source>
+        <translation>誤りはありません（入力のたびにすべての規則を検査しています）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="294"/>
+        <source>New rule</source>
+        <translation>新しい規則</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="314"/>
+        <source>Person rules ({n})</source>
+        <translation>個人の規則（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/rule_editor.py" line="315"/>
+        <source>Household rules ({n})</source>
+        <translation>世帯の規則（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>SaveVersionDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="32"/>
+        <source>Save as a new version</source>
+        <translation>新しい版として保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="44"/>
+        <source>Each save is a new file: versions already used for scores stay as they were.</source>
+        <translation>保存するたびに新しいファイルになります。計算に使った版はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="47"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="50"/>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="56"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="72"/>
+        <source>Enter a name for the profile.</source>
+        <translation>プロファイルの名前を入れてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/profile_dialog.py" line="75"/>
+        <source>Saved as version {version}: {path}</source>
+        <translation>第{version}版として保存します: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="187"/>
+        <source>Scores</source>
+        <extracomment>Households shown in the ranking table. Check the profile this long after the last keystroke (ms). A live re-score slower than this (s) moves the next ones off the GUI thread. Band bar colours from the lowest band to the highest (grey → red). The ward&apos;s data are read (first show, or after an import). A profile was checked: True when it has no problems. Bands, ranking and breakdown show the scores of the current profile. A score run was saved (its id). A profile version was written (its path).</extracomment>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="263"/>
+        <source>Ages and the validity of welfare data are taken on this day</source>
+        <translation>年齢と福祉情報の有効期間は、この日で判断します</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="266"/>
+        <source>Calculate and &amp;save with this profile</source>
+        <translation>この設定で計算して保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="275"/>
+        <source>&amp;Profile:</source>
+        <translation>プロファイル(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="277"/>
+        <source>&amp;Reference date:</source>
+        <translation>基準日(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="297"/>
+        <source>Rules of the profile</source>
+        <translation>プロファイルの規則</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="302"/>
+        <source>Save as new &amp;version…</source>
+        <translation>新しい版として保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="316"/>
+        <source>Households per score band</source>
+        <translation>帯ごとの世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="329"/>
+        <source>Ranking (top {n} households)</source>
+        <translation>順位（上位{n}世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="338"/>
+        <source>Breakdown of the selected household</source>
+        <translation>選んだ世帯の内訳</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="344"/>
+        <source>Select a household in the ranking to see which rule gave which points.</source>
+        <translation>順位の表で世帯を選ぶと、どの規則が何点を付けたかが出ます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="533"/>
+        <source>Reading the residents, welfare data and flood zones…</source>
+        <translation>住民・福祉情報・浸水想定区域を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="538"/>
+        <source>The profile has problems: the figures below are from the last profile without problems.</source>
+        <translation>プロファイルに誤りがあります。下の数字は、最後に誤りのなかった設定のものです。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="545"/>
+        <source>{persons:,} residents in {households:,} households, scored in {ms:,.0f} ms.</source>
+        <translation>住民 {persons:,}人・{households:,}世帯（計算 {ms:,.0f} ミリ秒）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="616"/>
+        <source>No scores have been saved yet: the residents page shows none.</source>
+        <translation>援護度はまだ保存されていません（住民のページには出ません）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="619"/>
+        <source>Latest saved scores: {caption}</source>
+        <translation>最新の記録: {caption}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="622"/>
+        <source>Out of date: data were imported after this calculation.</source>
+        <translation>古い結果です（この計算のあとにデータを取り込みました）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="630"/>
+        <source>(edited, not saved)</source>
+        <translation>（変更あり・未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="632"/>
+        <source>Save the edited profile as a new version or revert it to choose another profile</source>
+        <translation>別のプロファイルを選ぶには、変更を新しい版として保存するか、元に戻してください</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="637"/>
+        <source>Save the edited profile as a new version first: saved scores name the profile version they were made with</source>
+        <translation>先に変更を新しい版として保存してください。保存する援護度には、計算に使ったプロファイルの版が記録されます</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="639"/>
+        <source>Correct the problems of the profile first</source>
+        <translation>先にプロファイルの誤りを直してください</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="641"/>
+        <source>Score every household on the reference date and save the result (the residents page and rosters show it)</source>
+        <translation>基準日で全世帯を計算して保存します（住民のページと名簿に出ます）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="660"/>
+        <source>Calculating support scores</source>
+        <translation>援護度の計算</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="661"/>
+        <source>Scoring every household and saving the result…</source>
+        <translation>全世帯の援護度を計算して保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="671"/>
+        <source>Scores saved (record {id})</source>
+        <translation>援護度を保存しました（記録番号 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="701"/>
+        <source>Saved {name} version {version}: {path}</source>
+        <translation>「{name}」第{version}版を保存しました: {path}</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1874,40 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="94"/>
         <source>Placed at the residence number or block, or by hand</source>
         <translation>号・街区の地点、または手作業で位置が決まった世帯の割合</translation>
+    </message>
+</context>
+<context>
+    <name>WelfareImportFlow</name>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="255"/>
+        <source>Choose a welfare data file (CSV)</source>
+        <extracomment>The report (``WelfareImportReport``) of a successful import. The flow ended in any way (imported, rejected, cancelled, failed).</extracomment>
+        <translation>福祉データのファイル（CSV）を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="256"/>
+        <source>Welfare data (*.csv *.txt);;All files (*)</source>
+        <translation>福祉データ (*.csv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="263"/>
+        <source>Import welfare data</source>
+        <translation>福祉データの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="282"/>
+        <source>Importing welfare data</source>
+        <translation>福祉データの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="283"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/data_import.py" line="286"/>
+        <source>Welfare data imported</source>
+        <translation>福祉データを取り込みました</translation>
     </message>
 </context>
 </TS>

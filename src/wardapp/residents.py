@@ -11,6 +11,11 @@ Ages follow the legal rule of :func:`wardapp.wareki.age_on` (年齢計算ニ関�
 becomes a year older at the start of the day before the birthday, which for counting full years
 on a date is the tuple comparison of (month, day)), computed for all persons at once.
 
+The latest stored 援護度 run (:func:`wardapp.scoring.latest_scores`) is joined in as two more
+columns, 世帯スコア and 区分 (the letters 高乳妊障医), so that the household list shows at once
+which households need help first (Sayama: 「世帯ごとに個人スコアを積み上げた世帯スコアにより、
+本当に支援が必要な世帯を素早く判断可能」) and sorts by it like any other column.
+
 This module is headless: it never imports Qt (``tests/test_layering.py``).
 """
 
@@ -24,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -35,6 +40,9 @@ from wardapp.kana import kana_key
 from wardapp.store.db import Store
 from wardapp.store.models import Household, HouseholdId, Person, PersonId, Town, TownId
 from wardapp.wareki import age_on, to_wareki
+
+if TYPE_CHECKING:
+    from wardapp.scoring.runs import ScoreRunInfo, StoredScores
 
 #: Town filter value for households whose address has not been placed in any 町字 yet.
 UNASSIGNED: Final = "unassigned"
@@ -65,10 +73,17 @@ class Column(enum.StrEnum):
     MEMBERS = "members"
     OLDEST_AGE = "oldest_age"
     AGED_65 = "aged_65"
+    #: 世帯スコア of the latest stored run (None when the household was not in it).
+    SCORE = "score"
+    #: 区分 letters of the latest stored run, in the fixed order 高乳妊障医.
+    CATEGORIES = "categories"
 
 
 COLUMNS: Final[tuple[Column, ...]] = tuple(Column)
-NUMERIC_COLUMNS: Final = frozenset({Column.MEMBERS, Column.OLDEST_AGE, Column.AGED_65})
+NUMERIC_COLUMNS: Final = frozenset({Column.MEMBERS, Column.OLDEST_AGE, Column.AGED_65, Column.SCORE})
+#: Category bit i ↔ letter i of 「高乳妊障医」 (``wardapp.scoring.profile.CATEGORY_LETTERS``).
+CATEGORY_LETTERS: Final = "高乳妊障医"
+_MASK_LETTERS: Final = tuple("".join(ch for i, ch in enumerate(CATEGORY_LETTERS) if m >> i & 1) for m in range(32))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +143,49 @@ def _object_array(values: Sequence[object]) -> npt.NDArray[np.object_]:
     return arr
 
 
+@dataclass(frozen=True)
+class HouseholdScores:
+    """The latest stored score run, aligned to the household rows of a :class:`Residents`.
+
+    ``score`` is -1 and ``categories`` 0 for a household the run did not score (registered
+    after it); ``rank`` is the run's 順位 (1 = most in need), and ``len(rows) + 1`` for those.
+    ``stale``: an import finished after the run, so the scores may no longer fit the data.
+    """
+
+    score: IntArray
+    rank: IntArray
+    categories: npt.NDArray[np.uint8]
+    run: ScoreRunInfo
+    stale: bool
+
+
+def join_scores(household_id: IntArray, stored: StoredScores) -> HouseholdScores:
+    """Align ``stored.households`` (one row per household of the run) to ``household_id``."""
+    n = len(household_id)
+    score = np.full(n, -1, dtype=np.int64)
+    rank = np.full(n, n + 1, dtype=np.int64)
+    mask = np.zeros(n, dtype=np.uint8)
+    table = stored.households
+    if len(table) and n:
+        ids = table["household_id"].to_numpy(dtype=np.int64)
+        order = np.argsort(household_id)
+        pos = np.searchsorted(household_id, ids, sorter=order)
+        pos = np.minimum(pos, n - 1)
+        rows = order[pos]
+        hit = household_id[rows] == ids
+        rows = rows[hit]
+        score[rows] = table["score"].to_numpy(dtype=np.int64)[hit]
+        rank[rows] = table["rank"].to_numpy(dtype=np.int64)[hit]
+        # Letters → bits once per distinct string (at most 32 of them), then one take.
+        distinct, inverse = np.unique(table["categories"].fillna("").astype(str).to_numpy()[hit],
+                                      return_inverse=True)
+        bits = np.array([sum(1 << i for i, ch in enumerate(CATEGORY_LETTERS) if ch in text) for text in distinct],
+                        dtype=np.uint8)
+        if len(distinct):
+            mask[rows] = bits[inverse.reshape(-1)]
+    return HouseholdScores(score, rank, mask, stored.run, stored.stale)
+
+
 def _ranks(order: IntArray) -> IntArray:
     """Inverse permutation: ``rank[i]`` is the position of row ``i`` in ``order``."""
     rank = np.empty(len(order), dtype=np.int64)
@@ -162,6 +220,7 @@ class Residents:
         person_search: np.ndarray,
         towns: list[tuple[TownId, str]],
         location: str = "",
+        scores: HouseholdScores | None = None,
         _shared_ranks: dict[Column, IntArray] | None = None,
     ) -> None:
         self.on = on
@@ -180,6 +239,8 @@ class Residents:
         self.person_search = person_search
         self.towns = towns
         self.location = location
+        #: The latest stored score run joined to the rows, or None when nothing has been scored.
+        self.scores = scores
         # Ranks of the date-independent columns are computed on first sort and shared by
         # every with_date() copy.
         self._ranks: dict[Column, IntArray] = {} if _shared_ranks is None else _shared_ranks
@@ -232,6 +293,7 @@ class Residents:
             person_search=self.person_search,
             towns=self.towns,
             location=self.location,
+            scores=self.scores,
             _shared_ranks=self._ranks,
         )
 
@@ -259,6 +321,12 @@ class Residents:
                 return age if age >= 0 else None
             case Column.AGED_65:
                 return int(self.aged_65[row])
+            case Column.SCORE:
+                if self.scores is None or self.scores.score[row] < 0:
+                    return None
+                return int(self.scores.score[row])
+            case Column.CATEGORIES:
+                return _MASK_LETTERS[int(self.scores.categories[row])] if self.scores is not None else ""
         raise KeyError(column)
 
     def row_of(self, household_id: int) -> int | None:
@@ -348,6 +416,17 @@ class Residents:
                 return self.aged_65
             case Column.TOWN:
                 return self.town_order
+            case Column.SCORE:
+                # By the run's 順位: score, then the highest 個人スコア (domain.md's tie rule),
+                # so "descending" lists the households most in need first; unscored ones last.
+                if self.scores is None:
+                    return np.zeros(len(self), dtype=np.int64)
+                return -self.scores.rank
+            case Column.CATEGORIES:
+                # By the combination of marks, bit i = letter i of 高乳妊障医.
+                if self.scores is None:
+                    return np.zeros(len(self), dtype=np.int64)
+                return self.scores.categories.astype(np.int64)
         return self._rank(column)
 
     def _rank(self, column: Column) -> IntArray:
@@ -476,7 +555,7 @@ def towns(store: Store) -> list[tuple[TownId, str]]:
 
 
 def load_residents(store: Store, on: dt.date | None = None) -> Residents:
-    """Read every household and person into columns (one query per table).
+    """Read every household and person into columns (one query per table), with the latest scores.
 
     Dates are read as text (``CAST AS VARCHAR``, ISO on SQLite and PostgreSQL) so that
     SQLAlchemy does not build a ``date`` object per person; they become ``YYYYMMDD``
@@ -546,6 +625,9 @@ def _load(store: Store, on: dt.date) -> Residents:
                  for n, k in zip(pname, pkana, strict=True)]
     person_search = np.array(lines, dtype=_STRINGS)
 
+    from wardapp.scoring.runs import latest_scores  # the scoring stack is not needed to start the GUI
+
+    stored = latest_scores(store)
     return Residents(
         on=on,
         household_id=household_id,
@@ -563,6 +645,7 @@ def _load(store: Store, on: dt.date) -> Residents:
         person_search=person_search,
         towns=town_list,
         location=store.location,
+        scores=join_scores(household_id, stored) if stored is not None else None,
     )
 
 

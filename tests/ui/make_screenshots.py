@@ -2,8 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py OUT_DIR [--scale 1.5]
 
-Builds the 架空 demo ward in a temporary folder (``wardapp.demo.ensure_demo``), opens the main
-window at 1400×900, and saves ``residents.png`` (window), ``household.png`` (detail panel),
+Builds the 架空 demo ward in a temporary folder (``wardapp.demo.ensure_demo``), saves one score
+run with the standard profile (as ``wardapp score`` does), opens the main window at 1400×900, and
+saves ``residents.png`` (window, with 世帯スコア and 区分), ``household.png`` (detail panel),
+``scores.png`` (the スコア page with one rule edited, its bands and a breakdown),
 ``import-report.png`` (a re-import with changes, movements and a 外字) and
 ``import-rejected.png`` (a file refused with every problem listed).  With ``--scale`` the same
 window is drawn at that device-pixel ratio, to check legibility at 125–150 % display scaling.
@@ -68,17 +70,27 @@ def main() -> int:
     if args.scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
 
-    from PySide6.QtCore import QDate, QEventLoop, QTimer
+    from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from wardapp.demo import ensure_demo
+    from wardapp.scoring import default_profile, save_scores, score
+    from wardapp.store import open_store
     from wardapp.settings import Settings
     from wardapp.ui.app import build_main_window, create_application
     from wardapp.ui.import_dialog import ImportRequest
     from wardapp.ui.pages.residents import ResidentsPage
+    from wardapp.ui.pages.scores import ScoresPage
 
     tmp = Path(tempfile.mkdtemp(prefix="wardapp-shots-"))
     demo = ensure_demo(tmp / "demo.sqlite3", persons=args.persons, seed=1)
+    on = dt.date(2025, 4, 1)
+    os.environ["WARDAPP_PROFILES_DIR"] = str(tmp / "profiles")
+    store = open_store(demo.db_path)
+    try:
+        save_scores(store, score(store, default_profile(), on), user="demo")
+    finally:
+        store.close()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == 1.0 else f"-{int(args.scale * 100)}"
 
@@ -103,19 +115,38 @@ def main() -> int:
     window.show()
     page = next(p for p in window.pages if isinstance(p, ResidentsPage))
     wait(lambda: page.model.residents is not None and not window.ctx.tasks.busy)
-    on = dt.date(2025, 4, 1)
     page.date_edit.setDate(QDate(on.year, on.month, on.day))
-    # A household of several generations, to show the detail panel at its fullest.
+    # Most in need first (世帯スコア, as the saved run ranked them), and the largest household
+    # on the first screen, to show the detail panel.
+    from wardapp.residents import COLUMNS, Column
+
+    page.table.sortByColumn(COLUMNS.index(Column.SCORE), Qt.SortOrder.DescendingOrder)
     r = page.model.residents
     assert r is not None
-    big = [int(i) for i in r.all_rows() if r.members[i] >= 5]
-    page.select_household(int(r.household_id[big[3] if len(big) > 3 else 0]))
+    top = max(page.model.rows[:11].tolist(), key=lambda i: (int(r.members[i]), -i))
+    page.select_household(int(r.household_id[top]))
     wait(lambda: page.members_model.rowCount() >= 1 and not window.ctx.tasks.busy)
     settle()
     window.grab().save(str(args.out / f"residents{suffix}.png"), "PNG", 0)
     page.detail.grab().save(str(args.out / f"household{suffix}.png"), "PNG", 0)
     if args.scale != 1.0:
         return 0
+
+    # スコア: 医療的ケア raised from 5 to 8 points — the bands show the change at once.
+    scores = next(p for p in window.pages if isinstance(p, ScoresPage))
+    window.show_page(window.pages.index(scores))
+    wait(lambda: scores._input is not None and not window.ctx.tasks.busy)
+    scores.date_edit.setDate(QDate(on.year, on.month, on.day))
+    rules = scores.editor.person_model
+    row = next(i for i, r in enumerate(rules.rules()) if r.id == "medical_care")
+    rules.setData(rules.index(row, rules.column_of("points")), 8)
+    scores.validate_now()
+    scores.editor.person_view.selectRow(row)
+    scores.editor.person_view.scrollTo(rules.index(row, 0))
+    scores.select_household(scores.ranking_model.rows[0].household_id)
+    settle()
+    window.grab().save(str(args.out / "scores.png"), "PNG", 0)
+    window.show_page(0)
 
     modified = tmp / "registry-2025-04.csv"
     _modified_extract(demo.registry_csv, modified)

@@ -27,7 +27,7 @@ def test_window_opens_and_shows_households(window, qtbot) -> None:  # type: igno
 def test_sidebar_lists_only_registered_pages(window) -> None:  # type: ignore[no-untyped-def]
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [cls.title() for cls in available_pages()]
-    assert titles == ["住民", "地図", "住所辞書"]  # 名簿, 教室 … are not built yet and so not listed
+    assert titles == ["住民", "地図", "住所辞書", "スコア"]  # 名簿, 教室 … are not built yet and so not listed
     assert window.stack.count() == window.nav.count()
     assert window.nav.currentRow() == 0
 
@@ -48,8 +48,8 @@ def test_menus_and_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["ファイル(&F)", "表示(&V)", "ヘルプ(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions() if not a.isSeparator()]
-    assert file_actions == ["住基データの取り込み(&I)…", "住所辞書データの取り込み(&A)…", "地図レイヤの取り込み(&M)…",
-                            "終了(&X)"]
+    assert file_actions == ["住基データの取り込み(&I)…", "福祉データの取り込み(&W)…", "住所辞書データの取り込み(&A)…",
+                            "地図レイヤの取り込み(&M)…", "終了(&X)"]
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.find_action.shortcut().toString() == "Ctrl+F"
 

@@ -66,11 +66,34 @@ def test_household_model(residents, qtmodeltester, qtbot) -> None:  # type: igno
     del tester
 
 
+def test_household_model_with_scores(sample_db, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from wardapp.scoring import default_profile, save_scores, score
+
+    store = open_store(sample_db)
+    try:
+        save_scores(store, score(store, default_profile(), ON))
+        scored = load_residents(store, ON)
+    finally:
+        store.close()
+    model = HouseholdTableModel()
+    tester = _tester(model)
+    model.set_data(scored)
+    qtmodeltester.check(model)
+    for column in (Column.SCORE, Column.CATEGORIES):
+        model.sort(COLUMNS.index(column), Qt.SortOrder.DescendingOrder)
+    assert model.index(0, COLUMNS.index(Column.CATEGORIES)).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(COLUMNS.index(Column.SCORE), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) \
+        .startswith("援護度: プロファイル「標準プロファイル」第1版")
+    qtmodeltester.check(model)
+    del tester
+
+
 def test_household_model_cells(residents) -> None:  # type: ignore[no-untyped-def]
     model = HouseholdTableModel()
     model.set_data(residents, residents.filter(text="やまだ"))
     row = [model.index(0, c).data() for c in range(len(COLUMNS))]
-    assert row == ["0000001", "山田 太郎", "ヤマダ タロウ", "桜台一丁目1番1号", "", "桜台一丁目", "2", "74", "2"]  # 太郎 turns 75 on 4月2日
+    # 太郎 turns 75 on 4月2日; no score run yet: 世帯スコア and 区分 are empty.
+    assert row == ["0000001", "山田 太郎", "ヤマダ タロウ", "桜台一丁目1番1号", "", "桜台一丁目", "2", "74", "2", "", ""]
     numeric = COLUMNS.index(Column.MEMBERS)
     assert model.index(0, numeric).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None

@@ -9,6 +9,8 @@ Headless core (no Qt).  Public API::
     explain_household(result, household_id) -> Explanation
     band_counts(result) -> {band: households}
     save_scores(store, result, user=None) -> run id;  latest_scores(store) -> StoredScores | None
+    list_profiles() / user_profiles_dir() / save_new_version(profile)      # the ward's saved versions
+    HouseholdLabels.load(store, input); top_households(result, labels, n)  # the ranking table
 
 docs/scoring.md describes the profile format, the condition language and how runs are stored.
 """
@@ -38,12 +40,24 @@ from wardapp.scoring.profile import (
     parse_profile,
     save_profile,
 )
-from wardapp.scoring.runs import ScoreRunInfo, StoredScores, latest_scores, run_profile, save_scores, score_runs
+from wardapp.scoring.profile_files import ProfileFile, list_profiles, save_new_version, user_profiles_dir
+from wardapp.scoring.ranking import HouseholdLabels, RankedHousehold, top_households
+from wardapp.scoring.report import BandRow, band_rows
+from wardapp.scoring.runs import (
+    ScoreRunInfo,
+    StoredScores,
+    latest_run,
+    latest_scores,
+    run_profile,
+    save_scores,
+    score_runs,
+)
 
 __all__ = [
-    "Band", "CATEGORIES", "CATEGORY_LETTERS", "Explanation", "MemberExplanation", "Profile", "ProfileError",
+    "Band", "BandRow", "HouseholdLabels", "ProfileFile", "RankedHousehold", "band_rows", "list_profiles",
+    "save_new_version", "top_households", "user_profiles_dir", "CATEGORIES", "CATEGORY_LETTERS", "Explanation", "MemberExplanation", "Profile", "ProfileError",
     "ProfileProblem", "Rule", "RuleHit", "ScoreResult", "ScoreRunInfo", "ScoringInput", "StoredScores",
     "band_counts", "category_string", "compile_profile", "default_profile", "explain_household",
-    "latest_scores", "load_profile", "parse_profile", "run_profile", "save_profile", "save_scores", "score",
+    "latest_run", "latest_scores", "load_profile", "parse_profile", "run_profile", "save_profile", "save_scores", "score",
     "score_runs",
 ]

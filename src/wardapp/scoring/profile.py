@@ -121,11 +121,19 @@ class Profile:
 
 @dataclass(frozen=True)
 class ProfileProblem:
-    """One problem: the rule (or section) it is in, and what is wrong (Japanese)."""
+    """One problem: the rule (or section) it is in, and what is wrong (Japanese).
+
+    For a problem in a rule, ``level`` (``"person"``/``"household"``), ``index`` (the rule's
+    position in its list) and ``field`` (``id``, ``label``, ``when``, ``points``, ``category``)
+    say which cell of a rule table is wrong, so an editor can point at it.
+    """
 
     where: str
     message: str
     rule_id: str | None = None
+    level: str | None = None
+    index: int | None = None
+    field: str | None = None
 
     def describe(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -165,12 +173,18 @@ class CompiledProfile:
 # --- checking and compiling ------------------------------------------------------------------
 
 
-def _problem(where: str, message: str, rule_id: str | None = None) -> ProfileProblem:
-    return ProfileProblem(where, message, rule_id or None)
+def _problem(where: str, message: str, rule_id: str | None = None, *, level: str | None = None,
+             index: int | None = None, field: str | None = None) -> ProfileProblem:
+    return ProfileProblem(where, message, rule_id or None, level, index, field)
 
 
 _PERSON_FORBIDDEN = {PERSON_SCORE: f"「{PERSON_SCORE}」は個人の規則では使えません（個人の規則の結果です。"
                                    "世帯の規則と区分で使えます）"}
+
+
+def _cell(level: str, index: int, name: str) -> dict[str, Any]:
+    """Where in the rule tables a problem is (see :class:`ProfileProblem`)."""
+    return {"level": level, "index": index, "field": name}
 
 
 def _rule_where(level: str, rule: Rule | None, index: int) -> str:
@@ -210,31 +224,34 @@ def _compile(profile: Profile) -> CompiledProfile:
             before = len(problems)
             if not _ID.match(rule.id or ""):
                 problems.append(_problem(
-                    where, "id は1〜40文字で、空白・カンマ・引用符を含まない文字列にしてください", rule.id))
+                    where, "id は1〜40文字で、空白・カンマ・引用符を含まない文字列にしてください", rule.id,
+                    **_cell(level, i, "id")))
             elif rule.id in seen:
                 problems.append(_problem(where, f"id「{rule.id}」が重複しています（{seen[rule.id]}）",
-                                                     rule.id))
+                                                     rule.id, **_cell(level, i, "id")))
             else:
                 seen[rule.id] = where
             if not rule.label.strip():
-                problems.append(_problem(where, "label（表示名）が空です", rule.id))
+                problems.append(_problem(where, "label（表示名）が空です", rule.id, **_cell(level, i, "label")))
             elif len(rule.label) > 100:
-                problems.append(_problem(where, "label（表示名）は100文字以内にしてください", rule.id))
+                problems.append(_problem(where, "label（表示名）は100文字以内にしてください", rule.id, **_cell(level, i, "label")))
             if isinstance(rule.points, bool) or not isinstance(rule.points, int):
-                problems.append(_problem(where, f"points（点数）は整数です（{rule.points!r}）", rule.id))
+                problems.append(_problem(where, f"points（点数）は整数です（{rule.points!r}）", rule.id, **_cell(level, i, "points")))
             elif abs(rule.points) > MAX_POINTS:
-                problems.append(_problem(where, f"points（点数）は ±{MAX_POINTS} 以内です", rule.id))
+                problems.append(_problem(where, f"points（点数）は ±{MAX_POINTS} 以内です", rule.id, **_cell(level, i, "points")))
             if rule.category is not None and rule.category not in CATEGORIES:
                 problems.append(_problem(
-                    where, f"category「{rule.category}」はありません（{'・'.join(CATEGORIES)}）", rule.id))
+                    where, f"category「{rule.category}」はありません（{'・'.join(CATEGORIES)}）", rule.id,
+                    **_cell(level, i, "category")))
             if level == "household" and rule.category is not None:
                 problems.append(_problem(
-                    where, "category は個人の規則にだけ付けられます（世帯の区分は世帯員の区分から決まります）", rule.id))
+                    where, "category は個人の規則にだけ付けられます（世帯の区分は世帯員の区分から決まります）", rule.id,
+                    **_cell(level, i, "category")))
             try:
                 cond = compile_condition(rule.when, SCHEMA, level,  # type: ignore[arg-type]
                                          forbidden=_PERSON_FORBIDDEN if level == "person" else None)
             except ExprError as e:
-                problems.append(_problem(where, f"条件「{rule.when}」 {e.describe()}", rule.id))
+                problems.append(_problem(where, f"条件「{rule.when}」 {e.describe()}", rule.id, **_cell(level, i, "when")))
                 continue
             if len(problems) == before:
                 compiled[level].append((rule, cond))

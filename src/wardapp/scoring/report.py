@@ -9,6 +9,7 @@ names are data, never formulas.
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,31 @@ def write_households_csv(result: ScoreResult, path: str | Path) -> Path:
     except OSError as e:
         raise UsageError(f"CSV を書き出せません: {path}", detail=e.strerror or str(e)) from None
     return path
+
+
+@dataclass(frozen=True)
+class BandRow:
+    """One score band: its name, its range of 世帯スコア as text, and how many households are in it."""
+
+    name: str
+    minimum: int
+    #: e.g. 「5〜9点」, 「15点以上」.
+    range_ja: str
+    households: int
+    share: float
+
+
+def band_rows(result: ScoreResult) -> list[BandRow]:
+    """Every band of the profile from the lowest up, also the empty ones."""
+    bands = sorted(result.profile.bands, key=lambda b: b.minimum)
+    counts = band_counts(result)
+    total = result.n_households
+    out = []
+    for i, b in enumerate(bands):
+        upper = f"〜{bands[i + 1].minimum - 1}点" if i + 1 < len(bands) else "点以上"
+        n = counts[b.name]
+        out.append(BandRow(b.name, b.minimum, f"{b.minimum}{upper}", n, n / total if total else 0.0))
+    return out
 
 
 def top_households(result: ScoreResult, n: int = 10) -> list[dict[str, Any]]:
@@ -96,11 +122,8 @@ def summary_ja(result: ScoreResult, run_id: int | None = None, *, top: int = 10)
         "",
         "帯ごとの世帯数:",
     ]
-    bands = sorted(p.bands, key=lambda b: b.minimum)
-    counts = band_counts(result)
-    for i, b in enumerate(bands):
-        upper = f"〜{bands[i + 1].minimum - 1}点" if i + 1 < len(bands) else "点以上"
-        lines.append(f"  {b.name}（{b.minimum}{upper}）: {counts[b.name]:,}世帯")
+    for b in band_rows(result):
+        lines.append(f"  {b.name}（{b.range_ja}）: {b.households:,}世帯")
     cat_counts = [int(((result.household_categories >> i) & 1).sum()) for i in range(len(CATEGORIES))]
     lines.append("区分のある世帯: " + "、".join(
         f"{c}（{CATEGORY_LETTERS[i]}）{cat_counts[i]:,}" for i, c in enumerate(CATEGORIES)))

@@ -1,4 +1,4 @@
-"""ファイル menu imports of reference data: the 住所辞書 and the map layers.
+"""ファイル menu imports of reference data: the 住所辞書, the map layers, the welfare attributes.
 
 * 「住所辞書データの取り込み…」: official address files (位置参照情報 / アドレス・ベース・
   レジストリ; CSV or the ZIPs as downloaded) → :func:`wardapp.address.dictionary.import_addresses`
@@ -6,6 +6,11 @@
   keep their old points until matching runs again.
 * 「地図レイヤの取り込み…」: a layer file and its kind (町字境界 / 浸水想定区域 / 避難所 /
   施設) → :func:`wardapp.geo.layers.import_layer`.
+* 「福祉データの取り込み…」: a welfare CSV (介護保険, 障害福祉, 母子保健, 要支援者管理 exports), an
+  optional column-mapping profile and the lenient switch (the registry import's options
+  dialog) → :func:`wardapp.welfare.import_welfare`.  A refused file lists every problem like a
+  refused registry extract.  The import makes the saved 援護度 scores stale: the スコア and
+  住民 pages say 「古い結果です」 until they are calculated again.
 
 Both run through :mod:`wardapp.ui.tasks` (progress, cancel, the one error dialog: a rejected
 file lists its problems under 「詳細」) and end in a summary box written by the core
@@ -35,7 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wardapp.errors import InputRejected
 from wardapp.ui.context import AppContext
+from wardapp.ui.import_dialog import ImportOptionsDialog, ImportReportDialog, ImportRequest
 
 #: Layer kinds of :func:`wardapp.geo.layers.import_layer`, in menu order.
 LAYER_KINDS = ("boundary", "flood", "shelter", "facility")
@@ -223,3 +230,71 @@ class LayerImportFlow(QObject):
         self.report_box = box
         box.open()
         self.imported.emit(report)
+
+
+class WelfareImportFlow(QObject):
+    """「福祉データの取り込み…」: the file, the options (mapping profile, lenient), the import, the report."""
+
+    #: The report (``WelfareImportReport``) of a successful import.
+    imported = Signal(object)
+    #: The flow ended in any way (imported, rejected, cancelled, failed).
+    ended = Signal()
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.options_dialog: ImportOptionsDialog | None = None
+        self.report_box: QMessageBox | None = None
+        self.rejection_dialog: ImportReportDialog | None = None
+
+    @Slot()
+    def start(self) -> None:
+        prefs = self.ctx.settings.preferences
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Choose a welfare data file (CSV)"), prefs.import_dir,
+            self.tr("Welfare data (*.csv *.txt);;All files (*)"))
+        if not path:
+            return
+        prefs.import_dir = str(Path(path).parent)
+        # No mapping preselected: the registry's profile (Preferences.mapping_file) is for other columns.
+        dlg = ImportOptionsDialog(Path(path), None, prefs.mapping_dir, self.window)
+        dlg.setObjectName("welfareImportOptions")
+        dlg.setWindowTitle(self.tr("Import welfare data"))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self.run(dlg.request()))
+        dlg.destroyed.connect(lambda *_: setattr(self, "options_dialog", None))
+        self.options_dialog = dlg
+        dlg.open()
+
+    def run(self, request: ImportRequest) -> None:
+        store, user = self.ctx.store, self.ctx.user
+        if request.mapping:
+            self.ctx.settings.preferences.mapping_dir = str(request.mapping.parent)
+
+        def work(progress: Any) -> Any:
+            from wardapp.welfare import import_welfare
+
+            return import_welfare(store, request.path, mapping=request.mapping, lenient=request.lenient,
+                                  progress=progress, user=user)
+
+        self.ctx.tasks.run(work, on_success=self._imported, on_failure=self._failed,
+                           title=self.tr("Importing welfare data"),
+                           label=self.tr("Reading {file}…").format(file=request.path.name), parent=self.window)
+
+    def _imported(self, report: Any) -> None:
+        box = _report_box(self.window, self.tr("Welfare data imported"), report)
+        box.setObjectName("welfareReport")
+        box.destroyed.connect(lambda *_: setattr(self, "report_box", None))
+        self.report_box = box
+        box.open()
+        self.imported.emit(report)
+        self.ended.emit()
+
+    def _failed(self, error: BaseException) -> bool:
+        self.ended.emit()
+        if isinstance(error, InputRejected):
+            self.rejection_dialog = ImportReportDialog.for_rejection(error, self.window)
+            self.rejection_dialog.open()
+            return True
+        return False

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from wardapp import __version__
 from wardapp.residents import counts
 from wardapp.ui.context import AppContext
-from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow
+from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow, WelfareImportFlow
 from wardapp.ui.import_dialog import ImportFlow
 from wardapp.ui.pages import Page, available_pages
 from wardapp.ui.tasks import ignore_cancel
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         for cls in available_pages():
             page = cls(ctx, self.stack)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.store_written.connect(lambda what, source=page: self._page_wrote(source, what))
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(cls.icon(), cls.title(), self.nav)
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.dictionary_flow.imported.connect(self._store_changed)
         self.layer_flow = LayerImportFlow(ctx, self)
         self.layer_flow.imported.connect(self._store_changed)
+        self.welfare_flow = WelfareImportFlow(ctx, self)
+        self.welfare_flow.imported.connect(self._store_changed)
         self._build_menus()
         self._build_status_bar()
         self._restore_window_state()
@@ -113,6 +116,11 @@ class MainWindow(QMainWindow):
         self.import_action.setStatusTip(self.tr("Import a resident registry extract (CSV)"))
         self.import_action.triggered.connect(self.import_flow.start)
         file_menu.addAction(self.import_action)
+        self.welfare_action = QAction(self.tr("Import &welfare data…"), self)
+        self.welfare_action.setObjectName("importWelfareAction")
+        self.welfare_action.setStatusTip(self.tr("Import welfare attributes (care levels, disability certificates, pregnancies …) from a CSV file"))  # noqa: E501
+        self.welfare_action.triggered.connect(self.welfare_flow.start)
+        file_menu.addAction(self.welfare_action)
         self.dictionary_action = QAction(self.tr("Import &address dictionary data…"), self)
         self.dictionary_action.setObjectName("importDictionaryAction")
         self.dictionary_action.setStatusTip(self.tr("Import official address data (MLIT position reference data, Address Base Registry)"))
@@ -210,6 +218,12 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.store_changed()
         self.refresh_counts()
+
+    def _page_wrote(self, source: Page, _what: object) -> None:
+        """A page saved something (a score run): the other pages read the store again."""
+        for page in self.pages:
+            if page is not source:
+                page.store_changed()
 
     @Slot()
     def show_about(self) -> QMessageBox:

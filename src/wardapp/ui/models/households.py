@@ -11,6 +11,7 @@ from PySide6.QtCore import (
 )
 
 from wardapp.residents import COLUMNS, NUMERIC_COLUMNS, Column, IntArray, Residents
+from wardapp.ui.category_marks import category_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROLE = Qt.ItemDataRole
@@ -48,6 +49,8 @@ class HouseholdTableModel(QAbstractTableModel):
             Column.MEMBERS: self.tr("Members"),
             Column.OLDEST_AGE: self.tr("Oldest (age)"),
             Column.AGED_65: self.tr("Aged 65+ (persons)"),
+            Column.SCORE: self.tr("Household score"),
+            Column.CATEGORIES: self.tr("Categories"),
         }
 
     # --- feeding -----------------------------------------------------------------------------
@@ -115,11 +118,20 @@ class HouseholdTableModel(QAbstractTableModel):
             if column in NUMERIC_COLUMNS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ROLE.ToolTipRole and column == Column.CATEGORIES:
+            return category_tooltip(str(self._residents.value(int(self._rows[r]), column))) or None
+        if role == _ROLE.ToolTipRole and column == Column.SCORE and self._residents.scores is not None:
+            return self._residents.scores.run.caption_ja()
         if role == HouseholdIdRole:
             return int(self._residents.household_id[self._rows[r]])
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> object:
+        if (role == _ROLE.ToolTipRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS)
+                and COLUMNS[section] in (Column.SCORE, Column.CATEGORIES)):
+            if self._residents is None or self._residents.scores is None:
+                return self.tr("No support scores have been calculated yet (page Scores)")
+            return self._residents.scores.run.caption_ja()
         if role != _ROLE.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

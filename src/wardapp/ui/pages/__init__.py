@@ -31,6 +31,9 @@ class Page(QWidget):
     key: ClassVar[str]
     #: Emitted with a short text for the status bar.
     status_message = Signal(str)
+    #: Emitted when the page itself wrote to the store (e.g. a saved score run), with what it
+    #: wrote; the window then calls :meth:`store_changed` on the *other* pages.
+    store_written = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,5 +1,9 @@
 """住民 page: every household of the ward, filtered by 町字, name/kana and age; members below.
 
+Each household row also shows its 世帯スコア and 区分 marks (高乳妊障医, coloured chips) from the
+latest saved score run, and sorts by them; the bar says which run that is and whether it is
+older than the last import (「古い結果です」).
+
 Each user action is one call into :mod:`wardapp.residents`: loading (background, through
 :mod:`wardapp.ui.tasks`), ``Residents.query`` for filtering and sorting (vectorised, on the GUI
 thread because it takes milliseconds), ``Residents.with_date`` when the 基準日 moves, and
@@ -9,6 +13,7 @@ thread because it takes milliseconds), ``Residents.with_date`` when the 基準�
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
@@ -42,6 +47,7 @@ from wardapp.residents import (
     load_residents,
 )
 from wardapp.settings import WindowState
+from wardapp.ui.category_marks import CategoryMarksDelegate
 from wardapp.ui.context import AppContext
 from wardapp.ui.models.households import HouseholdTableModel
 from wardapp.ui.models.members import MemberTableModel
@@ -153,6 +159,10 @@ class ResidentsPage(Page):
         self.clear_button.setObjectName("clearFilter")
         self.clear_button.clicked.connect(self.clear_filter)
 
+        self.score_label = QLabel(bar)
+        self.score_label.setObjectName("scoreRunLabel")
+        self.score_label.setTextFormat(Qt.TextFormat.RichText)
+
         self.count_label = QLabel(bar)
         self.count_label.setObjectName("countLabel")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -169,6 +179,8 @@ class ResidentsPage(Page):
         top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         top.addWidget(label(self.tr("&Name / kana / no.:"), self.text_edit))
         top.addWidget(self.text_edit, 1)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        top.addWidget(self.score_label)
         bottom = QHBoxLayout()
         bottom.addWidget(label(self.tr("&Age:"), self.age_min))
         bottom.addLayout(ages)
@@ -220,6 +232,8 @@ class ResidentsPage(Page):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         t.setSortingEnabled(True)
         self._header_restored = False
+        self.marks_delegate = CategoryMarksDelegate(t)
+        t.setItemDelegateForColumn(COLUMNS.index(Column.CATEGORIES), self.marks_delegate)
         t.selectionModel().currentRowChanged.connect(self._current_row_changed)
         t.activated.connect(self._open_household)
         self.table = t
@@ -249,7 +263,8 @@ class ResidentsPage(Page):
         if excess > 0:
             # Cap the widest text columns first (a water level), so short ones such as 町字
             # keep their full text and the long addresses are the ones elided.
-            shrinkable = [i for i, c in enumerate(COLUMNS) if c not in NUMERIC_COLUMNS and c != Column.HOUSEHOLD_NO]
+            shrinkable = [i for i, c in enumerate(COLUMNS)
+                          if c not in NUMERIC_COLUMNS and c not in (Column.HOUSEHOLD_NO, Column.CATEGORIES)]
             fixed = sum(w for i, w in enumerate(widths) if i not in shrinkable)
             lo, hi = 0, max(widths)
             while lo < hi:
@@ -308,11 +323,29 @@ class ResidentsPage(Page):
         self._base = residents
         self._residents = residents.with_date(self.reference_date())
         self._fill_towns(residents.towns)
+        self._show_score_run(residents)
         self.apply_filter()
         self._fit_columns()
         self.loaded.emit()
         # Warm the sort keys off the GUI thread so the first click on 世帯主 is instant too.
         self.ctx.tasks.run(lambda _p: residents.prepare_sort_keys(), db=False, on_failure=ignore_cancel)
+
+    def _show_score_run(self, residents: Residents) -> None:
+        scores = residents.scores
+        if scores is None:
+            self.score_label.setText(self.tr("Scores: not calculated yet"))
+            self.score_label.setToolTip(self.tr("Calculate and save the support scores on the page Scores"))
+            return
+        run = scores.run
+        text = html.escape(self.tr("Scores: {profile} v{version}, reference date {date}").format(
+            profile=run.profile_name, version=run.profile_version, date=run.reference_date.isoformat()))
+        if scores.stale:
+            text += ' <span style="color:#a04000; font-weight:bold">' + html.escape(self.tr("(out of date)")) + "</span>"
+        self.score_label.setText(text)
+        tip = run.caption_ja()
+        if scores.stale:
+            tip += "\n" + self.tr("Data were imported after this calculation. Calculate the scores again on the page Scores.")
+        self.score_label.setToolTip(tip)
 
     def _fill_towns(self, towns: list[tuple[Any, str]]) -> None:
         current = self.town_combo.currentData()
