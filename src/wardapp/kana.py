@@ -7,11 +7,15 @@ shifted to katakana; spaces of every width are removed because registries disagr
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _HIRA_TO_KATA = {cp: cp + 0x60 for cp in range(0x3041, 0x3097)}
 _HIRA_TO_KATA.update({0x309D: 0x30FD, 0x309E: 0x30FE})
 _SPACES = {ord(c): None for c in " \u3000\t\u00a0"}
+#: Whitespace of every width and control characters, removed *before* NFKC so that a stray space
+#: between a kana and a half-width ﾞ/ﾟ does not stop them composing (ｶ ﾞ → ガ).
+_STRIP = re.compile(r"[\s\x00-\x1f\x7f]+")
 
 
 def to_katakana(text: str) -> str:
@@ -20,8 +24,9 @@ def to_katakana(text: str) -> str:
 
 
 def kana_key(text: str) -> str:
-    """Search key: NFKC, hiragana → katakana, no spaces, Latin letters upper-cased."""
-    return unicodedata.normalize("NFKC", text).translate(_HIRA_TO_KATA).translate(_SPACES).upper()
+    """Search key: no spaces or control characters, NFKC, hiragana → katakana, Latin upper-cased."""
+    s = unicodedata.normalize("NFKC", _STRIP.sub("", text))
+    return s.translate(_HIRA_TO_KATA).translate(_SPACES).upper()
 
 
 def search_key(text: str) -> str:

@@ -58,6 +58,7 @@ IntArray: TypeAlias = npt.NDArray[np.int64]
 # Search text never contains these, so a match cannot run across two fields or two persons.
 _FIELD_SEP = "\x1f"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_STRIP_KEEP_NEWLINES = re.compile(r"[^\S\n]+|[\x00-\x09\x0b-\x1f\x7f]+")
 _STRINGS = np.dtypes.StringDType()
 
 
@@ -520,7 +521,8 @@ def fold_many(text: str) -> str:
     points as a numpy array takes a few milliseconds.  Newlines and other control characters
     are kept (they separate records).  ``tests/test_residents.py`` checks it equals kana_key.
     """
-    s = unicodedata.normalize("NFKC", text)
+    # Whitespace and control characters go before NFKC, as in kana_key; newlines stay (records).
+    s = unicodedata.normalize("NFKC", _STRIP_KEEP_NEWLINES.sub("", text))
     if not s:
         return s
     cps = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).copy()
