@@ -21,17 +21,13 @@ from wardapp.geo.mapdata import (
     NumberedHousehold,
     band_colours,
     class_breaks,
-    find_households,
-    household_points,
     load_map_data,
     mercator,
     numbered_markers,
-    search,
 )
 from wardapp.geo.mappage import LAYER_NAMES, BaseMap, build_page
 from wardapp.geo.mapsite import MapSite
 from wardapp.geo.basemap import OnlineTiles, TilePackInfo
-from wardapp.residents import load_residents
 from wardapp.store import Household, Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
@@ -157,22 +153,6 @@ def test_numbered_markers_group_one_point() -> None:
     assert [m["label"] for m in markers] == ["1", "2他3"]
     assert markers[1]["ids"] == [20, 30, 40, 50] and markers[1]["band"] == 1
     assert numbered_markers(rows[:3])[1]["label"] == "2,3"
-
-
-# --- search ---------------------------------------------------------------------------------------
-
-
-def test_search_by_number_kana_and_address(ward: Store) -> None:
-    residents = load_residents(ward, ON)
-    ids = _ids(ward)
-    found = search(ward, residents, "すずき")
-    assert [f.household_id for f in found] == [ids["H0003"]] and found[0].lat == pytest.approx(35.4415)
-    assert [f.household_no for f in search(ward, residents, "H0005")] == ["H0005"]
-    hits = find_households(residents, "試作町")
-    assert {str(residents.household_no[r]) for r in hits} == {"H0005", "H0006"}
-    unplaced = search(ward, residents, "イトウ")
-    assert unplaced[0].lat is None
-    assert household_points(ward, [ids["H0001"], ids["H0006"]]) == {ids["H0001"]: (35.4410, 139.6010)}
 
 
 # --- the page -----------------------------------------------------------------------------------

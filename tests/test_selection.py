@@ -322,6 +322,23 @@ def test_flood_classes(flood_ward: Store) -> None:
     with flood_ward.session() as s:
         ids = dict(s.query(Household.household_no, Household.id).all())
     assert depth[ids["H12"]] == 3.0 and depth[ids["H05"]] == 3.0 and depth[ids["H09"]] == -math.inf
+    # the classes the map offers: every depth_min present, with the households each would list
+    assert idx.flood_classes() == [(0.0, 6), (0.5, 5), (3.0, 3), (5.0, 1)]
+
+
+def test_no_flood_zones_no_classes(ward: Store) -> None:
+    assert SelectionIndex.build(ward, on=ON).flood_classes() == []
+
+
+def test_households_per_town_count_those_without_a_point(ward: Store, index: SelectionIndex) -> None:
+    with ward.session() as s:
+        towns = dict(s.query(Town.code, Town.id).all())
+        no_town = s.query(Household).filter(Household.town_id.is_(None)).count()
+    per_town = index.households_per_town()
+    assert per_town[towns["T0001"]] == 8  # H09 (no point) included, as TownsArea lists it
+    for tid, n in per_town.items():
+        assert n == len(index.select(TownsArea((tid,))))
+    assert sum(per_town.values()) == len(index) - no_town
 
 
 # --- select_area: members, scores, numbering -----------------------------------------------------------

@@ -448,55 +448,55 @@ Please pass the details below to the person who looks after wardapp.</source>
         <translation>&lt;b&gt;{address} の候補の地点&lt;/b&gt;（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="501"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="503"/>
         <source>Matching addresses</source>
         <translation>住所の照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="502"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="504"/>
         <source>Matching the households&apos; addresses with the address dictionary…</source>
         <translation>世帯の住所を住所辞書と照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="505"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="507"/>
         <source>Matched {n:,} households in {seconds:.1f} s.</source>
         <translation>{n:,}世帯を照合しました（{seconds:.1f}秒）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="552"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="554"/>
         <source>{address}: {n:,} household(s) placed at {place}.</source>
         <translation>{address}: {n:,}世帯の位置を {place} に決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="558"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="560"/>
         <source>Recording the decision</source>
         <translation>修正の記録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="559"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="561"/>
         <source>Placing the households of {address}…</source>
         <translation>{address} の世帯の位置を記録しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="567"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="569"/>
         <source>Undo the fix for {address}?
 Its {n:,} household(s) will be matched again with the address dictionary.</source>
         <translation>{address} の修正を取り消しますか？
 {n:,}世帯の住所を住所辞書と照合し直します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="568"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="590"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="570"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="592"/>
         <source>Undo fix</source>
         <translation>修正の取り消し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="586"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="588"/>
         <source>The fix for {address} was undone; {n:,} household(s) matched again.</source>
         <translation>{address} の修正を取り消し、{n:,}世帯を照合し直しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="591"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="593"/>
         <source>Matching {address} again…</source>
         <translation>{address} を照合し直しています…</translation>
     </message>
@@ -973,114 +973,198 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="73"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="147"/>
         <source>Map</source>
         <translation>地図</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="95"/>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="264"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="181"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="396"/>
         <source>Loading the map…</source>
         <translation>地図を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="126"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="213"/>
         <source>Find a household</source>
         <translation>世帯を探す</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="130"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="217"/>
         <source>Household no., name, kana or address</source>
         <translation>世帯番号・氏名・カナ・住所</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="235"/>
         <source>Figures by town</source>
         <translation>町丁目別の集計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="150"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="238"/>
         <source>Households with score at least</source>
         <translation>世帯スコアが次の値以上の世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="151"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="239"/>
         <source>Persons aged at least</source>
         <translation>次の年齢以上の人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="158"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="246"/>
         <source>&amp;Colour the towns</source>
         <translation>町丁目を色分けする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="170"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="258"/>
         <source>Selected area</source>
         <translation>選択した範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="172"/>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="415"/>
-        <source>Draw a polygon, rectangle or circle on the map.</source>
-        <translation>地図の左上の道具で、多角形・四角形・円の範囲を描いてください。</translation>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="260"/>
+        <source>By &amp;town…</source>
+        <translation>町字で選ぶ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="192"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="262"/>
+        <source>List the households of one or more towns</source>
+        <translation>1つ以上の町字の世帯を一覧にします</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="264"/>
+        <source>By flood &amp;depth</source>
+        <translation>浸水深で選ぶ(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="297"/>
+        <source>&amp;Save area…</source>
+        <translation>範囲を保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="300"/>
+        <source>&amp;Open saved area…</source>
+        <translation>保存した範囲を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="303"/>
         <source>C&amp;lear the area</source>
         <translation>範囲を消す(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="203"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="319"/>
         <source>Household on the map</source>
         <translation>地図で選んだ世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="204"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="320"/>
         <source>Click a household on the map to see who lives there.</source>
         <translation>地図上の世帯の点をクリックすると、住んでいる人を表示します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="241"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="330"/>
+        <source>Draw a polygon, rectangle or circle on the map, or select by town or flood depth.</source>
+        <translation>地図に多角形・四角形・円を描くか、町字・浸水深で選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="336"/>
+        <source>List the households in the flood zones of a depth class</source>
+        <translation>浸水深の区分ごとに、浸水想定区域内の世帯を一覧にします</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="338"/>
+        <source>Reading the flood zones…</source>
+        <translation>浸水想定区域を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="340"/>
+        <source>No flood zones have been imported (File menu, map layers).</source>
+        <translation>浸水想定区域が取り込まれていません（ファイルメニューの地図レイヤーの取り込み）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="372"/>
         <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
         <translation>地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="309"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="471"/>
         <source>{placed:,} of {total:,} households are on the map.</source>
         <translation>{total:,}世帯のうち{placed:,}世帯を地図に表示しています。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="336"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="514"/>
+        <source>  (member: {name})</source>
+        <translation>  （世帯員: {name}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="516"/>
         <source>  (not on the map)</source>
         <translation>  （地図上の位置なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="342"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="522"/>
         <source>No household found.</source>
         <translation>該当する世帯はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="536"/>
         <source>Household {no} has no point on the map (its address is not matched).</source>
         <translation>世帯番号 {no} は地図上の位置がありません（住所が照合されていません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="370"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="577"/>
         <source>Finding the households in the area…</source>
         <translation>範囲内の世帯を探しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="392"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="608"/>
+        <source>Note: {note}</source>
+        <translation>メモ: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="625"/>
         <source>{area}: {households:,} households, {persons:,} persons</source>
         <translation>{area}：{households:,}世帯・{persons:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="453"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="628"/>
+        <source>Saved area “{name}”</source>
+        <translation>保存した範囲「{name}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="691"/>
+        <source>Whole flood zone ({households:,} households)</source>
+        <translation>浸水想定区域の全域（{households:,}世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="692"/>
+        <source>Depth {depth} m or more ({households:,} households)</source>
+        <translation>浸水深 {depth} m以上（{households:,}世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="740"/>
+        <source>Save the area</source>
+        <translation>範囲を保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="741"/>
+        <source>An area named “{name}” is already saved. Replace it with this one?</source>
+        <translation>「{name}」という名前の範囲は既に保存されています。この範囲で置き換えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="760"/>
+        <source>The area was saved as “{name}”.</source>
+        <translation>範囲を「{name}」として保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="780"/>
+        <source>The saved area “{name}” was deleted.</source>
+        <translation>保存した範囲「{name}」を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="805"/>
         <source>{n} households at this point</source>
         <translation>この地点に{n}世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="464"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="816"/>
         <source>… and {n} more</source>
         <translation>…ほか{n}世帯</translation>
     </message>
@@ -1575,6 +1659,29 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>SaveAreaDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="61"/>
+        <source>Save the area</source>
+        <translation>範囲を保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="68"/>
+        <source>e.g. Around shelter A</source>
+        <translation>例: 避難所A周辺</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="79"/>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="80"/>
+        <source>N&amp;ote:</source>
+        <translation>メモ(&amp;O):</translation>
+    </message>
+</context>
+<context>
     <name>SaveVersionDialog</name>
     <message>
         <location filename="../../src/wardapp/ui/profile_dialog.py" line="32"/>
@@ -1610,6 +1717,97 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/profile_dialog.py" line="75"/>
         <source>Saved as version {version}: {path}</source>
         <translation>第{version}版として保存します: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SavedAreas</name>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="47"/>
+        <source>Polygon</source>
+        <translation>多角形</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="48"/>
+        <source>Circle</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="49"/>
+        <source>Towns</source>
+        <translation>町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="50"/>
+        <source>Flood depth</source>
+        <translation>浸水深</translation>
+    </message>
+</context>
+<context>
+    <name>SavedAreasDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="117"/>
+        <source>Saved areas</source>
+        <translation>保存した範囲</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="120"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="121"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="122"/>
+        <source>Households</source>
+        <translation>世帯数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="124"/>
+        <source>Saved by</source>
+        <translation>保存した人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="125"/>
+        <source>Saved at</source>
+        <translation>保存日時</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="126"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="144"/>
+        <source>Reading the saved areas…</source>
+        <translation>保存した範囲を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="149"/>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="152"/>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="181"/>
+        <source>No area has been saved yet. Select an area on the map and press Save area….</source>
+        <translation>保存した範囲はまだありません。地図で範囲を選び、「範囲を保存…」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="219"/>
+        <source>Delete saved area</source>
+        <translation>保存した範囲の削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/saved_areas.py" line="220"/>
+        <source>Delete the saved area “{name}”?</source>
+        <translation>保存した範囲「{name}」を削除しますか？（住民のデータは削除されません）</translation>
     </message>
 </context>
 <context>
@@ -1807,15 +2005,61 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../src/wardapp/ui/tasks.py" line="120"/>
+        <location filename="../../src/wardapp/ui/tasks.py" line="145"/>
         <source>Cancel</source>
         <extracomment>A progress dialog appears only for work that takes longer than this (ms), so quick operations do not flash a window. Progress signals per second at most; the core may report far more often than a screen shows. Emitted after the success or failure callback has run.</extracomment>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/tasks.py" line="137"/>
+        <location filename="../../src/wardapp/ui/tasks.py" line="162"/>
         <source>Cancelling…</source>
         <translation>取り消しています…</translation>
+    </message>
+</context>
+<context>
+    <name>TownChoiceModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/town_choices.py" line="46"/>
+        <source>Town</source>
+        <translation>町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/town_choices.py" line="46"/>
+        <source>Households</source>
+        <translation>世帯数</translation>
+    </message>
+</context>
+<context>
+    <name>TownPickerDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="39"/>
+        <source>Select by town</source>
+        <translation>町字で選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="51"/>
+        <source>Filter towns by name</source>
+        <translation>町字名で絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="68"/>
+        <source>Check all &amp;shown</source>
+        <translation>表示中をすべて選ぶ(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="71"/>
+        <source>&amp;Uncheck all</source>
+        <translation>選択をすべて外す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="79"/>
+        <source>Select these towns</source>
+        <translation>この町字で選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/map/town_picker.py" line="114"/>
+        <source>{towns:,} town(s) checked, {households:,} households</source>
+        <translation>{towns:,}町字を選択（{households:,}世帯）</translation>
     </message>
 </context>
 <context>

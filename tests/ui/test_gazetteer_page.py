@@ -220,6 +220,21 @@ def test_run_matching_from_the_button_updates_the_counts(open_window, gz_db, qtb
     assert f"（{window.ctx.user}）" in page.totals_label.text()
 
 
+def test_matching_tells_the_other_pages(open_window, gz_db, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Matching moves households: the map (its points, its selection index) must read again."""
+    from wardapp.ui.pages.map import MapPage
+
+    window = open_window(gz_db("raw"))
+    page = gazetteer_page(window)
+    qtbot.waitUntil(lambda: page.review is not None, timeout=TIMEOUT)
+    map_page = next(p for p in window.pages if isinstance(p, MapPage))
+    told: list[str] = []
+    monkeypatch.setattr(map_page, "store_changed", lambda: told.append("map"))
+    with qtbot.waitSignal(page.store_written, timeout=TIMEOUT):
+        page.run_button.click()
+    assert told == ["map"]
+
+
 def test_run_matching_shows_progress_and_can_be_cancelled(open_window, gz_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     db = gz_db("raw")
     window = open_window(db)

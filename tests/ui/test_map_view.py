@@ -195,6 +195,17 @@ def test_click_on_a_household_point_names_it(qtbot, view: MapView, map_data: Map
     assert blocker.args == [35.0, 139.0]
 
 
+def test_zooming_out_from_the_household_points(qtbot, view: MapView, map_data: MapData) -> None:  # type: ignore[no-untyped-def]
+    _, lat, lon = _busiest_household(map_data)
+    view.run_js(f"wardapp.setView({lat}, {lon}, 17)")
+    wait_js(qtbot, view, "wardapp.layers.households.showsPoints()")
+    # the point layer's own zoom range must not become the map's: staff zoom out again
+    assert js(qtbot, view, "[wardapp.map.getMinZoom(), wardapp.map.getMaxZoom()]") == [5, 20]
+    view.run_js(f"wardapp.setView({lat}, {lon}, 12)")
+    assert wait_js(qtbot, view, "wardapp.map.getZoom()", lambda z: z == 12) == 12
+    assert js(qtbot, view, "wardapp.layers.households.showsPoints()") is False
+
+
 def test_choropleth_and_layer_switches_from_python(qtbot, view: MapView) -> None:  # type: ignore[no-untyped-def]
     view.set_layer_visible("flood", False)
     view.set_choropleth("score", 5)
@@ -262,9 +273,9 @@ def test_map_page_search_flies_to_the_household(qtbot, map_page: MapPage) -> Non
     hid, lat, lon = _busiest_household(map_page.data)
     row = residents.row_of(hid)
     assert row is not None
-    map_page.search_edit.setText(str(residents.household_no[row]))
-    map_page.run_search()
-    assert map_page.search_model.rowCount() >= 1
+    with qtbot.waitSignal(map_page.search_shown, timeout=TIMEOUT) as blocker:
+        map_page.search_edit.setText(str(residents.household_no[row]))
+    assert blocker.args[0] >= 1 and map_page.search_list.isVisible()
     with qtbot.waitSignal(map_page.household_shown, timeout=TIMEOUT):
         map_page._found_activated(map_page.search_model.index(0, 0))
     centre = wait_js(qtbot, map_page.view, "[wardapp.map.getCenter().lat, wardapp.map.getCenter().lng, "

@@ -182,3 +182,17 @@ def test_progress_signals_are_throttled(tasks, qtbot) -> None:  # type: ignore[n
         pass
     assert 1 <= len(received) < 2_000
     assert received[-1] == 20_000  # the last report always arrives
+
+
+def test_pyproj_survives_many_tasks_on_one_worker_thread(tasks, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """pyproj 3.7 frees a thread's PROJ context with the Python thread state that PySide drops
+    after each call on a pool thread; the task layer keeps it (pyproj4/pyproj#1509)."""
+    from wardapp.geo.crs import areas_m2
+    from shapely.geometry import box
+
+    results: list[float] = []
+    for i in range(3):  # one database thread: every task runs on it
+        with qtbot.waitSignal(tasks.idle, timeout=TIMEOUT):
+            tasks.run(lambda _p, i=i: float(areas_m2([box(139.6, 35.4, 139.61 + i * 0.01, 35.41)])[0]),
+                      on_success=results.append)
+    assert len(results) == 3 and results[0] < results[1] < results[2]

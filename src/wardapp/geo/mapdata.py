@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal, TypeAlias
@@ -33,7 +32,7 @@ import shapely
 from sqlalchemy import Connection, String, cast, select
 from sqlalchemy.sql import ClauseElement
 
-from wardapp.residents import Residents, ages_on
+from wardapp.residents import ages_on
 from wardapp.store.db import Store
 from wardapp.store.models import Facility, HazardZone, Household, Person, Town
 
@@ -608,7 +607,7 @@ def _bounds(lat: FloatArray, lon: FloatArray, town_geoms: Sequence[dict[str, Any
     return min(xs), min(ys), max(xs), max(ys)
 
 
-# --- numbered markers and search -------------------------------------------------------------
+# --- numbered markers -------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -648,74 +647,10 @@ def numbered_markers(rows: Iterable[NumberedHousehold | Sequence[Any]]) -> list[
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class FoundHousehold:
-    """A household found by the map's search box."""
-
-    household_id: int
-    household_no: str
-    head_name: str
-    address: str
-    lat: float | None
-    lon: float | None
-
-
-def _address_fold(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
-    for a, b in (("ヶ", "ケ"), ("ヵ", "ケ"), ("－", "-"), ("‐", "-"), ("−", "-"), ("―", "-"), ("ー", "-")):
-        s = s.replace(a, b)
-    return "".join(s.split())
-
-
-def find_households(residents: Residents, text: str, *, limit: int = 30) -> list[int]:
-    """Rows of ``residents`` for the search box: 世帯番号 / 氏名・カナ (as the residents page
-    matches them), then 住所 (全角/半角, hyphens, ヶ/ケ and spaces folded).  At most ``limit``."""
-    key = text.strip()
-    if not key:
-        return []
-    rows = residents.filter(text=key)
-    found = list(rows[:limit].tolist())
-    if len(found) < limit:
-        folded = _address_fold(key)
-        if folded:
-            addr = np.array([_address_fold(str(a)) for a in residents.address], dtype=np.dtypes.StringDType())
-            hits = np.flatnonzero(np.strings.find(addr, folded) >= 0)
-            seen = set(found)
-            found += [int(r) for r in hits.tolist() if r not in seen][:limit - len(found)]
-    return found[:limit]
-
-
-def household_points(store: Store, household_ids: Sequence[int]) -> dict[int, tuple[float, float]]:
-    """(lat, lon) of each given household that has a point (from the Household table)."""
-    out: dict[int, tuple[float, float]] = {}
-    ids = [int(i) for i in household_ids]
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 2000):
-            for hid, lat, lon in conn.execute(select(Household.id, Household.lat, Household.lon)
-                                              .where(Household.id.in_(ids[i:i + 2000]))):
-                if lat is not None and lon is not None:
-                    out[int(hid)] = (float(lat), float(lon))
-    return out
-
-
-def search(store: Store, residents: Residents, text: str, *, limit: int = 30) -> list[FoundHousehold]:
-    """:func:`find_households` with each household's point, for the map's search results."""
-    rows = find_households(residents, text, limit=limit)
-    ids = [int(residents.household_id[r]) for r in rows]
-    points = household_points(store, ids)
-    out = []
-    for r, hid in zip(rows, ids, strict=True):
-        p = points.get(hid)
-        out.append(FoundHousehold(hid, str(residents.household_no[r]), str(residents.head_name[r]),
-                                  str(residents.address[r]), p[0] if p else None, p[1] if p else None))
-    return out
-
-
 __all__ = [
     "BAND_RAMP", "BIN_ZOOM", "CATEGORY_MIN_ZOOM", "CHOROPLETH_COLOURS", "CHOROPLETH_KINDS", "DEFAULT_THRESHOLDS",
-    "FLOOD_COLOURS", "FLOOD_LABELS", "FacilityPoint", "FloodZone", "FoundHousehold", "HouseholdGrid",
+    "FLOOD_COLOURS", "FLOOD_LABELS", "FacilityPoint", "FloodZone", "HouseholdGrid",
     "HouseholdScores", "MapData", "NEUTRAL_COLOUR", "NumberedHousehold", "POINT_MIN_ZOOM", "SHELTER_KINDS",
-    "TownShape", "VENUE_KINDS", "band_colours", "class_breaks", "find_households", "household_points",
-    "latest_household_scores", "load_map_data", "mercator", "numbered_markers", "search",
-    "tile_bounds",
+    "TownShape", "VENUE_KINDS", "band_colours", "class_breaks", "latest_household_scores", "load_map_data",
+    "mercator", "numbered_markers", "tile_bounds",
 ]

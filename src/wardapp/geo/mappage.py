@@ -61,6 +61,9 @@ QWEBCHANNEL_ASSET: Final = "qt/qwebchannel.js"
 TOWN_LABEL_MIN_ZOOM: Final = 13
 #: Colour of a drawn area.
 DRAW_COLOUR: Final = "#d7301f"
+#: How far the map zooms out and in (whatever zoom limits its layers declare).
+MIN_ZOOM: Final = 5
+MAX_ZOOM: Final = 20
 
 #: Layer keys (used by the view's set_layer_visible) and their names in the layer control.
 LAYER_NAMES: Final[dict[str, str]] = {
@@ -257,7 +260,7 @@ def build_page(data: MapData, base: BaseMap | None = None, *, choropleth_kind: s
     bounds = data.bounds or (139.0, 35.0, 140.0, 36.0)
     centre = ((bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2)
     m = _OfflineMap(location=list(centre), zoom_start=14, tiles=None, control_scale=False,
-                    prefer_canvas=False, max_zoom=20, min_zoom=5, zoom_control=True, zoomSnap=0.5)
+                    prefer_canvas=False, max_zoom=MAX_ZOOM, min_zoom=MIN_ZOOM, zoom_control=True, zoomSnap=0.5)
     figure = m.get_root()
     assert isinstance(figure, Figure)
     figure.header.add_child(Element('<meta name="referrer" content="no-referrer">'), name="referrer")
@@ -315,7 +318,8 @@ def build_page(data: MapData, base: BaseMap | None = None, *, choropleth_kind: s
     if data.flood:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"rank": z.rank, "label": z.label}, "geometry": z.geometry}
+                {"type": "Feature", "properties": {"rank": z.rank, "label": z.label, "depth_min": z.depth_min},
+                 "geometry": z.geometry}
                 for z in data.flood]},
             style_function=lambda f: {"stroke": False, "fillColor": FLOOD_COLOURS.get(f["properties"]["rank"], "#ccc"),
                                       "fillOpacity": 0.75},
@@ -353,6 +357,7 @@ def build_page(data: MapData, base: BaseMap | None = None, *, choropleth_kind: s
             cats += "。スコアの計算後にデータが取り込まれています（再計算してください）"
     page_cfg = {
         "bounds": list(bounds) if data.bounds else None,
+        "zoom": [MIN_ZOOM, MAX_ZOOM],
         "draw": {"color": DRAW_COLOUR},
         "legend": {
             "bands": bands, "neutral": NEUTRAL_COLOUR, "categories": cats,

@@ -405,6 +405,7 @@ class SelectionIndex:
         self._xs = x[self._xorder]
         self._ys = y[self._xorder]
         self._flood_depth: FloatArray | None = None
+        self._flood_levels: tuple[float, ...] = ()
         self._address: tuple[IntArray, np.ndarray] | None = None
         self._store: Store | None = None
 
@@ -501,6 +502,19 @@ class SelectionIndex:
         d = distances_m(np.full(k, c.lon), np.full(k, c.lat), self.x[cand], self.y[cand])
         return cand[d <= c.radius_m]
 
+    def households_per_town(self) -> dict[int, int]:
+        """Households per 町字 id, those without a point included (what a :class:`TownsArea`
+        of that one town lists); towns without households are absent."""
+        towns, counts = np.unique(self.town_id[self.town_id >= 0], return_counts=True)
+        return dict(zip(towns.tolist(), counts.tolist(), strict=True))
+
+    def flood_classes(self) -> list[tuple[float, int]]:
+        """``(depth class, households)`` for every ``depth_min`` of the stored flood zones,
+        shallowest first: the classes a :class:`FloodArea` can take (e.g. 0.5 → 「0.5 m以上」)
+        with how many households it would list.  Empty without flood zones."""
+        depth = self.flood_depth()
+        return [(d, int(np.count_nonzero(depth >= d))) for d in self._flood_levels]
+
     def flood_depth(self) -> FloatArray:
         """Per row: the largest ``depth_min`` of the flood zones covering the household's point.
 
@@ -518,6 +532,7 @@ class SelectionIndex:
         with store.engine.connect() as conn:
             zones = conn.execute(select(HazardZone.depth_min, HazardZone.geometry_wkb)
                                  .where(HazardZone.kind == "flood")).all()
+        self._flood_levels = tuple(sorted({float(z[0]) for z in zones}))
         if not zones or not len(self._xorder):
             return depth
         # Deepest first: a point already at a zone's depth need not be tested against it.
@@ -929,7 +944,9 @@ def _info(row: SavedSelection) -> SavedSelectionInfo:
                               created_by=row.created_by, created_at=row.created_at)
 
 
-def _clean_name(name: str) -> str:
+def selection_name(name: str) -> str:
+    """The name a selection is saved under: NFKC (全角英数 → 半角), trimmed, 1–200 characters
+    (``UsageError`` otherwise) — so 「ＡＢ地区 」 and 「AB地区」 are one name."""
     n = unicodedata.normalize("NFKC", str(name)).strip()
     if not n:
         raise UsageError("保存する範囲の名前を入力してください。")
@@ -955,7 +972,7 @@ def save_selection(store: Store, name: str, area: Area | Selection, *, user: str
         area, households = sel.area, len(sel)
         on = on or sel.on
         score_run_id = score_run_id if score_run_id is not None else sel.score_run_id
-    name = _clean_name(name)
+    name = selection_name(name)
     payload = area.to_json()
     now = dt.datetime.now().replace(microsecond=0)
     with store.transaction() as s:

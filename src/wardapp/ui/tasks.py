@@ -20,6 +20,8 @@ Widgets never create threads of their own.
 
 from __future__ import annotations
 
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -56,6 +58,29 @@ class _Runnable(QRunnable):
             self._task._failed.emit((e, traceback.format_exc()))
         else:
             self._task._succeeded.emit(result)
+        finally:
+            _keep_proj_context()
+
+
+# PROJ contexts of the worker threads, by native thread id (see _keep_proj_context).
+_proj_contexts: dict[int, object] = {}
+
+
+def _keep_proj_context() -> None:
+    """Keep this worker thread's PROJ context alive for the thread's lifetime.
+
+    pyproj 3.7 keeps a thread's ``PJ_CONTEXT`` pointer in OS thread-local storage but frees
+    the context with the Python thread state (a ``threading.local``).  A pool thread is not a
+    Python thread: PySide gives it a fresh thread state for every call and drops it afterwards,
+    so the second task on the same thread that touches pyproj (a drawn polygon's area, a
+    layer's reprojection) would hand PROJ a freed context and crash the process
+    (pyproj4/pyproj#1509, #1622).  Holding the context's owner here keeps the pointer valid;
+    later pyproj releases that fixed it simply make this a no-op.
+    """
+    module = sys.modules.get("pyproj._context")  # pyproj not used yet: nothing to keep
+    owner = getattr(module, "get_context_manager", lambda: None)() if module is not None else None
+    if owner is not None:
+        _proj_contexts[threading.get_native_id()] = owner
 
 
 class Task(QObject, Generic[T]):

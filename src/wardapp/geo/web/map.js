@@ -8,7 +8,8 @@
  * - numbered markers of a selection (「住んでいる場所を番号で表示します」);
  * - drawing (Leaflet.draw: polygon, rectangle, circle), the legend, and the bridge to Python
  *   through QWebChannel: ready(), areaDrawn(json), areaCleared(), householdClicked(id),
- *   mapClicked(lat, lon).
+ *   mapClicked(lat, lon);
+ * - outlines of areas Python chose (picked 町字, a flood-depth class, a reopened saved area).
  *
  * Every URL here is wardapp://…: the page never reaches the network.
  */
@@ -263,36 +264,87 @@
 
   W.numberedLayer = function () { return L.layerGroup(); };
 
-  /* markers: [{lat, lon, label, numbers, ids, band}] (wardapp.geo.mapdata.numbered_markers). */
+  /* markers: [{lat, lon, label, numbers, ids, band}] (wardapp.geo.mapdata.numbered_markers),
+   * lowest number (most in need) first.  A whole 町字 can hold a thousand markers: where labels
+   * would cover each other, the lower number keeps its label and the others are drawn as the
+   * same marker without its number, a small dot in the band colour (number in the tooltip); zooming in labels more of them, and at
+   * the highest zoom every marker is labelled.  Laid out again after every zoom. */
   W.showNumbered = function (markers) {
+    W._numbered = markers;
+    W.layoutNumbered();
     var layer = W.layers.numbered;
+    if (W.map && !W.map.hasLayer(layer)) { W.map.addLayer(layer); }
+    return markers.length;
+  };
+
+  function labelWidth(label) {
+    var w = 0;
+    for (var i = 0; i < label.length; i++) { w += label.charCodeAt(i) > 255 ? 11 : 6.6; }
+    return Math.max(16, w) + 14;  // padding, white border, outline
+  }
+
+  W.layoutNumbered = function () {
+    var layer = W.layers.numbered, map = W.map;
     layer.clearLayers();
+    var markers = W._numbered || [];
+    if (!map || !markers.length) { return; }
     var cfg = W.householdConfig || { bands: [], neutral: '#5b6770' };
+    var z = map.getZoom(), all = z >= map.getMaxZoom();
+    var CELL = 32, grid = {}, H = 20;
+    var collides = function (b) {
+      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
+        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+          var boxes = grid[gx + ':' + gy] || [];
+          for (var k = 0; k < boxes.length; k++) {
+            var o = boxes[k];
+            if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) { return true; }
+          }
+        }
+      }
+      return false;
+    };
+    var occupy = function (b) {
+      for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++) {
+        for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) {
+          (grid[gx + ':' + gy] = grid[gx + ':' + gy] || []).push(b);
+        }
+      }
+    };
     markers.forEach(function (m) {
       var colour = bandColour(cfg, m.band);
       var tip = m.numbers.length > 1 ? '番号 ' + m.numbers.join('・') + '（同じ地点の' + m.numbers.length + '世帯）'
         : '番号 ' + m.numbers[0];
+      var p = map.project([m.lat, m.lon], z), w = labelWidth(m.label);
+      var b = [p.x - w / 2, p.y - H / 2, p.x + w / 2, p.y + H / 2];
+      m.labelled = all || !collides(b);
+      if (m.labelled) {
+        occupy(b);
+      } else {
+        tip += '（拡大すると番号を表示）';
+      }
       L.marker([m.lat, m.lon], {
         pane: 'wa-numbered', keyboard: false, riseOnHover: true,
+        zIndexOffset: m.labelled ? 100000 : 0,  // dots never cover a label
         icon: L.divIcon({
           className: 'wa-num-icon', iconSize: [0, 0],
-          html: '<div class="wa-num" style="background:' + colour + '">' + esc(m.label) + '</div>'
+          html: m.labelled ? '<div class="wa-num" style="background:' + colour + '">' + esc(m.label) + '</div>'
+            : '<div class="wa-num wa-num-dot" style="background:' + colour + '"></div>'
         })
-      }).bindTooltip(tip, { direction: 'top', offset: [0, -14] })
+      }).bindTooltip(tip, { direction: 'top', offset: [0, m.labelled ? -14 : -8] })
         .on('click', function (e) { L.DomEvent.stopPropagation(e); W.call('householdClicked', m.ids[0]); })
         .addTo(layer);
     });
-    if (W.map && !W.map.hasLayer(layer)) { W.map.addLayer(layer); }
-    return markers.length;
   };
-  W.clearNumbered = function () { W.layers.numbered.clearLayers(); };
-  /* The labels on the numbered markers, in number order (tests and the side panel). */
+  W.clearNumbered = function () { W._numbered = []; W.layers.numbered.clearLayers(); };
+  /* The labels of the numbered markers, in number order (tests and the side panel). */
   W.numberedLabels = function () {
-    var out = [];
-    W.layers.numbered.eachLayer(function (l) {
-      out.push(l.getElement() ? l.getElement().textContent : l.options.icon.options.html.replace(/<[^>]*>/g, ''));
+    return (W._numbered || []).map(function (m) { return m.label; });
+  };
+  /* Every numbered marker: point, label and whether the label is shown (else a dot). */
+  W.numberedMarkers = function () {
+    return (W._numbered || []).map(function (m) {
+      return { lat: m.lat, lon: m.lon, label: m.label, labelled: !!m.labelled };
     });
-    return out;
   };
 
   /* ---------------------------------------------------------------- drawing */
@@ -352,6 +404,75 @@
     return payload;
   };
   W.clearDrawn = function () { if (W.layers.drawn) { W.layers.drawn.clearLayers(); } };
+
+  /* Every feature layer under a layer or group (a FeatureGroup holding a GeoJSON layer …). */
+  function eachFeature(layer, fn) {
+    if (!layer) { return; }
+    if (layer.feature) { fn(layer); return; }
+    if (layer.eachLayer) { layer.eachLayer(function (l) { eachFeature(l, fn); }); }
+  }
+
+  /* Python → page: outline an area that was not drawn here — picked 町字, a flood-depth class
+   * or a reopened saved area — in the drawn layer, without handing it back to Python.
+   * spec: the map's circle {type: 'Circle', center: [lon, lat], radius_m}, a GeoJSON geometry
+   * or Feature, {type: 'Towns', town_ids: [...]} (the towns layer's boundaries) or
+   * {type: 'Flood', min_depth_m: d} (the flood zones at least that deep).  Returns the number
+   * of shapes outlined. */
+  W.showArea = function (spec, fit) {
+    var drawn = W.layers.drawn;
+    drawn.clearLayers();
+    var style = W.drawShapeStyle || { color: '#d7301f', weight: 3, fillOpacity: 0.06, dashArray: '6 4' };
+    var outline = function (feature) {
+      L.geoJSON(feature, { style: function () { return style; }, interactive: false }).addTo(drawn);
+    };
+    if (spec.type === 'Circle') {
+      L.circle([spec.center[1], spec.center[0]], L.extend({ radius: spec.radius_m, interactive: false }, style))
+        .addTo(drawn);
+    } else if (spec.type === 'Towns') {
+      var want = {};
+      spec.town_ids.forEach(function (id) { want[String(id)] = true; });
+      eachFeature(W.layers.towns, function (l) {
+        if (want[String(l.feature.properties.id)]) { outline(l.feature); }
+      });
+    } else if (spec.type === 'Flood') {
+      eachFeature(W.layers.flood, function (l) {
+        if (l.feature.properties.depth_min >= spec.min_depth_m) { outline(l.feature); }
+      });
+    } else {
+      outline(spec);
+    }
+    var n = drawn.getLayers().length;
+    if (fit && n && W.map) {
+      // Keep the area clear of the layer list and the legend on the right, and of the
+      // zoom and drawing buttons on the left.
+      var right = 0, left = 0;
+      var corners = W.map.getContainer().querySelectorAll('.leaflet-right, .leaflet-top.leaflet-left');
+      Array.prototype.forEach.call(corners, function (c) {
+        if (L.DomUtil.hasClass(c, 'leaflet-right')) { right = Math.max(right, c.offsetWidth); }
+        else { left = Math.max(left, c.offsetWidth); }
+      });
+      W.state.userMoved = true;
+      W.map.fitBounds(drawn.getBounds(), { paddingTopLeft: [left + 16, 24], paddingBottomRight: [right + 16, 24],
+                                           maxZoom: 18, animate: false });
+    }
+    return n;
+  };
+
+  /* The shapes in the drawn layer: circles as areaPayload hands them over, the rest as
+   * GeoJSON geometries (tests). */
+  W.drawnAreas = function () {
+    var out = [];
+    W.layers.drawn.eachLayer(function (l) {
+      if (l instanceof L.Circle) {
+        var c = l.getLatLng();
+        out.push({ type: 'Circle', center: [c.lng, c.lat], radius_m: l.getRadius() });
+      } else {
+        var g = l.toGeoJSON(false);
+        (g.type === 'FeatureCollection' ? g.features : [g]).forEach(function (f) { out.push(f.geometry); });
+      }
+    });
+    return out;
+  };
 
   W.setupDraw = function (map, drawn, style) {
     L.drawLocal = L.Util.extend(L.drawLocal || {}, JA_DRAW);
@@ -487,6 +608,12 @@
     W.map = map;
     Object.keys(layers).forEach(function (k) { if (layers[k]) { W.layers[k] = layers[k]; } });
     map.attributionControl.setPrefix('Leaflet');
+    if (cfg.zoom) {
+      // The map's own limits: otherwise a layer's zoom range becomes the map's (the household
+      // points, from zoom 15, would keep the map from zooming out again once they are shown).
+      map.setMinZoom(cfg.zoom[0]);
+      map.setMaxZoom(cfg.zoom[1]);
+    }
     if (cfg.bounds) {
       var fit = function () {
         map.fitBounds([[cfg.bounds[1], cfg.bounds[0]], [cfg.bounds[3], cfg.bounds[2]]], { padding: [12, 12], animate: false });
@@ -504,6 +631,7 @@
       L.DomUtil[hide ? 'addClass' : 'removeClass'](map.getContainer(), 'wa-hide-labels');
     };
     map.on('zoomend', labelsClass);
+    map.on('zoomend', W.layoutNumbered);
     labelsClass();
     W.setupDraw(map, W.layers.drawn, cfg.draw);
     addLegend(map, cfg.legend);

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
@@ -223,6 +223,16 @@ class MapView(QWebEngineView):
 
     def clear_drawn(self) -> None:
         self._call("wardapp.clearDrawn();")
+
+    def show_area(self, area: Mapping[str, Any], *, fit: bool = True) -> None:
+        """Outline an area the user did not draw here — picked 町字, a flood-depth class, a
+        reopened saved selection — as a drawn shape (not handed back as :attr:`area_drawn`).
+
+        ``area`` is what :mod:`wardapp.geo.selection` writes (``Area.to_json()``): GeoJSON
+        polygon/multipolygon, ``{"type": "Circle", …}``, ``{"type": "Towns", "town_ids": …}`` or
+        ``{"type": "Flood", "min_depth_m": …}``.  ``fit``: zoom the map to it.
+        """
+        self._call(f"wardapp.showArea({json.dumps(dict(area), ensure_ascii=False)}, {'true' if fit else 'false'});")
 
     def fly_to(self, lat: float, lon: float, zoom: int = 18) -> None:
         self._call(f"wardapp.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)});")

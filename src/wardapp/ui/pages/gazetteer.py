@@ -476,13 +476,15 @@ class GazetteerPage(Page):
 
     def _write(self, fn: Callable[[Any], T], on_success: Callable[[T], None], *, title: str | None = None,
                label: str = "", cancellable: bool = True) -> None:
-        """Run a write through the task layer; buttons wait, the page reloads afterwards."""
+        """Run a write through the task layer; buttons wait, the page reloads afterwards, and the
+        other pages are told (matching moves households: the map's points and selections)."""
         self._writing = True
         self._update_buttons()
 
         def done(result: T) -> None:
             on_success(result)
             self.reload()
+            self.store_written.emit(result)
 
         task = self.ctx.tasks.run(fn, on_success=done, title=title, label=label, cancellable=cancellable,
                                   parent=self.window())
