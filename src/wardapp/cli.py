@@ -110,8 +110,33 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="書き出す PDF")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+    _add_roster_parser(sub)
     _add_security_parsers(sub)
     return parser
+
+
+def _add_roster_parser(sub: Any) -> None:
+    """``wardapp roster`` (docs/rosters.md)."""
+    p = sub.add_parser("roster", help="範囲の名簿・安否確認チェックリストを PDF・CSV・Excel に書き出す（監査ログに記録）")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--area", metavar="FILE.geojson", help="地図で描いた範囲（GeoJSON: 多角形・円）")
+    src.add_argument("--town", nargs="+", metavar="NAME", help="町字の名前（いくつでも）")
+    src.add_argument("--flood-depth", type=float, metavar="M", help="浸水想定区域の浸水深の区分（例 0.5 → 0.5 m以上）")
+    src.add_argument("--selection", metavar="NAME", help="保存した範囲の名前")
+    p.add_argument("--kind", choices=["roster", "check", "by-town", "by-shelter"], default="roster",
+                   help="roster=地域名簿（既定）、check=安否確認チェックリスト、by-town／by-shelter=町字／避難所ごとの名簿")
+    p.add_argument("--group", choices=["town", "shelter"], help="町字ごと・避難所ごとに区分して印刷する（check にも使える）")
+    p.add_argument("--mode", choices=["normal", "disaster"], default="normal",
+                   help="normal=平常時（要支援者名簿の同意者のみ、既定）、disaster=災害時（範囲内の全員、--reason が必要）")
+    p.add_argument("--reason", metavar="TEXT", help="出力の理由（災害時は必須。監査ログに記録）")
+    p.add_argument("--min-score", type=int, metavar="N", help="世帯スコアが N 点以上の世帯だけ")
+    p.add_argument("--date", metavar="DATE", help="基準日（年齢と同意の判定。既定: 今日。西暦・和暦）")
+    p.add_argument("--encoding", choices=["utf-8", "cp932"], default="utf-8", help="CSV の文字コード（既定 utf-8、BOM 付き）")
+    _add_db(p)
+    p.add_argument("--as", dest="as_user", metavar="USER",
+                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力）")
+    p.add_argument("--out", required=True, metavar="FILE", help="書き出すファイル（.pdf、.csv、.xlsx）")
+    p.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
 
 def _add_security_parsers(sub: Any) -> None:
@@ -418,6 +443,49 @@ def _cmd_attendance_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_roster(args: argparse.Namespace) -> int:
+    """The roster of an area; who prints it is the signed-in user, or the system actor (with the
+    operating-system user) while the store has no users yet (``wardapp init`` not run)."""
+    from wardapp.errors import UsageError
+    from wardapp.geo.selection import FloodArea, TownsArea, area_from_geojson
+    from wardapp.rosters.service import RosterSource, make_roster, town_ids
+    from wardapp.security.access import SYSTEM
+    from wardapp.security.users import needs_setup
+    from wardapp.store import open_store
+    from wardapp.wareki import DateFormatError, parse_date
+
+    try:
+        on = parse_date(args.date) if args.date else None
+    except DateFormatError as e:
+        raise UsageError(f"--date の基準日が読めません: {e}") from None
+    area_text = None
+    if args.area:
+        try:
+            area_text = Path(args.area).read_text(encoding="utf-8-sig")
+        except OSError as e:
+            raise UsageError(f"範囲のファイルを読めません: {args.area}（{e.strerror or e}）") from None
+    store = open_store(args.db)
+    try:
+        actor = SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
+        source: RosterSource
+        if area_text is not None:
+            source = area_from_geojson(area_text)
+        elif args.town:
+            source = TownsArea(town_ids(store, args.town))
+        elif args.flood_depth is not None:
+            source = FloodArea(args.flood_depth)
+        else:
+            source = args.selection
+        result = make_roster(store, source, actor=actor, out=args.out, kind=args.kind, mode=args.mode,
+                             reason=args.reason, min_score=args.min_score, on=on, group_by=args.group,
+                             encoding=args.encoding,
+                             progress=_progress_printer(not args.json and sys.stderr.isatty()))
+    finally:
+        store.close()
+    print(json.dumps(result.to_json(), ensure_ascii=False) if args.json else result.summary_ja())
+    return 0
+
+
 # ---------------------------------------------------------------------------------- security (issue 9)
 
 
@@ -704,6 +772,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "score": _cmd_score,
         "classes": lambda a: {"list": _cmd_classes_list}[a.what](a),
         "attendance-sheet": _cmd_attendance_sheet,
+        "roster": _cmd_roster,
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),
