@@ -84,6 +84,112 @@
     </message>
 </context>
 <context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="142"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="143"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="144"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="145"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="146"/>
+        <source>Proxy</source>
+        <translation>代理申込者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="147"/>
+        <source>Session</source>
+        <translation>回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="148"/>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="150"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="151"/>
+        <source>Sign-up</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="152"/>
+        <source>Called</source>
+        <translation>連絡済み</translation>
+    </message>
+</context>
+<context>
+    <name>CancelSessionDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="858"/>
+        <source>Cancel session</source>
+        <translation>回の中止</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="859"/>
+        <source>Cancel {title} on {date}?</source>
+        <translation>{date}の「{title}」を中止しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="865"/>
+        <source>Typhoon warning</source>
+        <translation>台風のため</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="865"/>
+        <source>Instructor unavailable</source>
+        <translation>講師の都合</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="866"/>
+        <source>Too few sign-ups</source>
+        <translation>申込が少ないため</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="866"/>
+        <source>Venue unavailable</source>
+        <translation>会場の都合</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="870"/>
+        <source>Reason (required)</source>
+        <translation>理由（必須）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="871"/>
+        <source>Also cancel the &amp;following sessions of the series</source>
+        <translation>シリーズのこの回以降もまとめて中止する(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="875"/>
+        <source>The {n} people signed up or waiting go on the call list.</source>
+        <translation>申込済み・キャンセル待ちの {n} 人が連絡リストに載ります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="879"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R):</translation>
+    </message>
+</context>
+<context>
     <name>CandidateModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="135"/>
@@ -119,6 +225,687 @@
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="141"/>
         <source>Longitude</source>
         <translation>経度</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="80"/>
+        <source>Check-in</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="81"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="82"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="83"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="84"/>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="85"/>
+        <source>Needs</source>
+        <translation>配慮</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="86"/>
+        <source>Sign-up</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="87"/>
+        <source>Classes</source>
+        <translation>受講</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="88"/>
+        <source>Sessions attended before this one: {n}</source>
+        <translation>これまでの出席回数: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="111"/>
+        <source>Check-in</source>
+        <extracomment>The smallest type on this screen (pt); the page is at least this, the heading larger. Row height in lines of that type: tall enough to hit with a finger or a shaky mouse, low enough that a 150 % screen still shows five people. Wait this long after the last keystroke before searching (ms): short, the queue is waiting. The list of the session shows a new read (after a search, a check-in …). The day&apos;s sessions are in the chooser.</extracomment>
+        <translation>当日受付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="139"/>
+        <source>◀ Previous class day</source>
+        <extracomment>(enrolment id, name) of the last check-in, for 「取り消す」. After a check-in the cursor goes to the next person not yet checked in.</extracomment>
+        <translation>◀ 前の開催日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="140"/>
+        <source>Next class day ▶</source>
+        <translation>次の開催日 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="144"/>
+        <source>&amp;Day:</source>
+        <translation>日付(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="146"/>
+        <source>&amp;Class:</source>
+        <translation>回(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="171"/>
+        <source>Kana, e.g. やまだ or ﾔﾏﾀﾞ — Enter checks in</source>
+        <translation>フリガナで検索（例: やまだ、ﾔﾏﾀﾞ）— Enter で受付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="175"/>
+        <source>&amp;Search:</source>
+        <translation>検索(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="177"/>
+        <source>&amp;Walk-in…</source>
+        <translation>当日参加(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="190"/>
+        <source>&amp;Check in</source>
+        <translation>受付する(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="192"/>
+        <source>&amp;Undo check-in</source>
+        <translation>受付を取り消す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="193"/>
+        <source>Finish and record &amp;no-shows…</source>
+        <translation>終了して欠席を記録(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="279"/>
+        <source>(no class on this day)</source>
+        <translation>（この日の回はありません）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="324"/>
+        <source>No class on {day}.</source>
+        <translation>{day} の回はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="343"/>
+        <source>Present {present} / signed up {enrolled} (capacity {capacity}) · waiting {waiting} · {status}</source>
+        <translation>出席 {present} / 申込 {enrolled}（定員 {capacity}）・待ち {waiting}・{status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="386"/>
+        <source>No other class day within a year.</source>
+        <translation>前後1年に、ほかの開催日はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="401"/>
+        <source>{name} is already checked in.</source>
+        <translation>{name}さんは受付済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="425"/>
+        <source>✓ {name} checked in.</source>
+        <translation>✓ {name}さんを受け付けました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="427"/>
+        <source>(given a seat from the waiting list)</source>
+        <translation>（キャンセル待ちから席を渡しました）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="429"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="516"/>
+        <source>(beyond the capacity)</source>
+        <translation>（定員を超えて受付）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="456"/>
+        <source>Check-in of {name} undone.</source>
+        <translation>{name}さんの受付を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="497"/>
+        <source>Already registered</source>
+        <translation>登録済みの方です</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="500"/>
+        <source>Check in the registered person?</source>
+        <translation>登録済みのこの方として受け付けますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="512"/>
+        <source>✓ Walk-in {name} registered and checked in.</source>
+        <translation>✓ 当日参加の{name}さんを登録して受け付けました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="514"/>
+        <source>✓ Walk-in checked in.</source>
+        <translation>✓ 当日参加の方を受け付けました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="529"/>
+        <source>Finish the class</source>
+        <translation>回の終了</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="530"/>
+        <source>Finish {title} and record the {n} people signed up who did not come as no-shows?</source>
+        <translation>「{title}」を終了して、受付をしていない申込者 {n}人を欠席として記録しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="547"/>
+        <source>Finished: {present} present, {absent} no-show(s).</source>
+        <translation>終了しました: 出席 {present}人・欠席 {absent}人。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassesPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="230"/>
+        <source>Classes</source>
+        <extracomment>The session list shows a new snapshot. The detail panel shows this session.</extracomment>
+        <translation>教室</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="265"/>
+        <source>Sessions</source>
+        <extracomment>The session whose detail is being read (not asked for twice).</extracomment>
+        <translation>回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="266"/>
+        <source>Courses</source>
+        <translation>講座</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="267"/>
+        <source>Call list</source>
+        <translation>連絡リスト</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="288"/>
+        <source>This &amp;month</source>
+        <translation>今月(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="290"/>
+        <source>Fiscal &amp;year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="296"/>
+        <source>&amp;New session…</source>
+        <translation>新しい回(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="297"/>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="298"/>
+        <source>Con&amp;firm</source>
+        <translation>確定(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="299"/>
+        <source>Planned → confirmed (venue booked, instructors agreed)</source>
+        <translation>予定 → 確定（会場の予約と講師の了承が済んだ）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="300"/>
+        <source>Ca&amp;ncel session…</source>
+        <translation>中止(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="301"/>
+        <source>Re&amp;open</source>
+        <translation>中止を取り消す(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="302"/>
+        <source>Withdraw the cancellation (checked for clashes again)</source>
+        <translation>中止を取り消して予定に戻す（競合をもう一度確かめます）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="303"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="304"/>
+        <source>Remove a session entered by mistake (only without sign-ups)</source>
+        <translation>誤って入力した回を削除（申込がない回だけ）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="305"/>
+        <source>Sign-in &amp;sheet</source>
+        <translation>受付名簿(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="306"/>
+        <source>Print the 受付名簿 of the session (PDF)</source>
+        <translation>この回の受付名簿を印刷（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="307"/>
+        <source>&amp;Poster</source>
+        <translation>ポスター(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="308"/>
+        <source>Print a recruiting poster or flyer of the session (PDF)</source>
+        <translation>この回の募集ポスター・チラシを印刷（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="311"/>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="341"/>
+        <source>Click a day to select its sessions. Turning the month shows that month.</source>
+        <translation>日付をクリックするとその日の回を選びます。月をめくるとその月の回を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="377"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="394"/>
+        <source>Withdraw sign-up…</source>
+        <translation>申込の取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="379"/>
+        <source>Course &amp;guide for selected…</source>
+        <translation>選んだ方の受講案内(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="381"/>
+        <source>Print the 受講案内 for the selected participants (PDF)</source>
+        <translation>選んだ受講者の受講案内を印刷（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="396"/>
+        <source>First come, first served: when a seat frees, the first person moves up and goes on the call list.</source>
+        <translation>申込順です。席が空くと先頭の方が繰り上がり、連絡リストに載ります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="415"/>
+        <source>Enter &amp;forms…</source>
+        <translation>アンケートの入力(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="416"/>
+        <source>Edit form…</source>
+        <translation>回答の修正…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="417"/>
+        <source>Delete form</source>
+        <translation>回答の削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="441"/>
+        <source>New &amp;course…</source>
+        <translation>新しい講座(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="442"/>
+        <source>&amp;Edit course…</source>
+        <translation>講座の編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="443"/>
+        <source>Delete course</source>
+        <translation>講座の削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="444"/>
+        <source>New &amp;session of this course…</source>
+        <translation>この講座の回を作成(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="446"/>
+        <source>&amp;Topic list…</source>
+        <translation>講座の内容の一覧(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="447"/>
+        <source>The ward&apos;s list of topics offered for courses</source>
+        <translation>講座に選べる内容（トピック）の区の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="461"/>
+        <source>Most participants signed up by phone or on paper and will not see a notice: phone them, then mark the call as made.</source>
+        <translation>電話や紙で申し込んだ方はお知らせを見ません。電話で伝えてから「連絡済みにする」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="464"/>
+        <source>Show calls already made</source>
+        <translation>連絡済みも表示</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="469"/>
+        <source>&amp;Mark as called</source>
+        <translation>連絡済みにする(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="490"/>
+        <source>Sign-ups ({n})</source>
+        <translation>申込者（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="491"/>
+        <source>Waiting list ({n})</source>
+        <translation>キャンセル待ち（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="492"/>
+        <source>Survey ({n})</source>
+        <translation>アンケート（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="564"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="581"/>
+        <source>{n} session(s), {held} held, {people} present</source>
+        <translation>{n}回（実施済 {held}回・出席 延べ{people}人）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="583"/>
+        <source>Call list ({n})</source>
+        <translation>連絡リスト（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="662"/>
+        <source>No session in this period.</source>
+        <translation>この期間に回はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="673"/>
+        <source>{status}; capacity {capacity}, signed up {enrolled}, waiting {waiting}, loan devices {loan}</source>
+        <translation>{status}・定員 {capacity}人・申込 {enrolled}人・キャンセル待ち {waiting}人・貸出端末 {loan}台</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="678"/>
+        <source>Instructors: {names}</source>
+        <translation>講師: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="680"/>
+        <source>Cancelled: {reason}</source>
+        <translation>中止の理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="686"/>
+        <source>No survey forms entered yet.</source>
+        <translation>アンケートはまだ入力されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="687"/>
+        <source>{n} form(s). Understood (level {level} or higher): {share} ({k} of {answered}). Interest went up: {rate} ({yes} of {asked}).</source>
+        <translation>回答 {n}枚。理解度（{level}以上）: {share}（{answered}人中 {k}人）。関心が上がった: {rate}（{asked}人中 {yes}人）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="694"/>
+        <source>Can do now: {list}</source>
+        <translation>できるようになった: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="745"/>
+        <source>{n} session(s) created.</source>
+        <translation>{n}回を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="764"/>
+        <source>{n} session(s) changed.</source>
+        <translation>{n}回を変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="766"/>
+        <source>{n} held or cancelled session(s) left as they were.</source>
+        <translation>実施済・中止の {n}回はそのままです。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="768"/>
+        <source>{n} people to call about the change.</source>
+        <translation>変更の連絡が必要な方: {n}人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="770"/>
+        <source>{n} moved up from the waiting list.</source>
+        <translation>キャンセル待ちから {n}人が繰り上がりました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="788"/>
+        <source>The session is confirmed.</source>
+        <translation>回を確定にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="798"/>
+        <source>{n} session(s) cancelled; {k} people to call.</source>
+        <translation>{n}回を中止にしました。連絡が必要な方: {k}人。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="806"/>
+        <source>The cancellation was withdrawn.</source>
+        <translation>中止を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="813"/>
+        <source>Delete session</source>
+        <translation>回の削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="814"/>
+        <source>Delete {title} on {date}? Only a session entered by mistake should be deleted; cancel a session that did not take place.</source>
+        <translation>{date}の「{title}」を削除しますか？ 削除するのは誤って入力した回だけです。開かなかった回は「中止」にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="862"/>
+        <source>The survey form was deleted.</source>
+        <translation>アンケートの回答を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="883"/>
+        <source>The course was saved.</source>
+        <translation>講座を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="892"/>
+        <source>The course was deleted.</source>
+        <translation>講座を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="912"/>
+        <source>{n} call(s) marked as made.</source>
+        <translation>{n}件を連絡済みにしました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <source>Catch line:</source>
+        <translation>見出し:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <source>For whom:</source>
+        <translation>対象:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <source>Fee:</source>
+        <translation>費用:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="946"/>
+        <source>What to bring:</source>
+        <translation>持ち物:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="946"/>
+        <source>Sign-up phone:</source>
+        <translation>申込の電話:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="947"/>
+        <source>Sign-up counter:</source>
+        <translation>申込の窓口:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="947"/>
+        <source>Sign-up period:</source>
+        <translation>受付期間:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="948"/>
+        <source>Organiser:</source>
+        <translation>主催・問合せ:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="948"/>
+        <source>Note:</source>
+        <translation>注意:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="950"/>
+        <source>Poster</source>
+        <translation>募集ポスター</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="978"/>
+        <source>Contact (office):</source>
+        <translation>問合せ先（課）:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="978"/>
+        <source>Contact phone:</source>
+        <translation>問合せの電話:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="979"/>
+        <source>Office hours:</source>
+        <translation>受付時間:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="979"/>
+        <source>Access:</source>
+        <translation>交通:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="981"/>
+        <source>Course guide</source>
+        <translation>受講案内</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="440"/>
+        <source>Edit course</source>
+        <translation>講座の編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="440"/>
+        <source>New course</source>
+        <translation>新しい講座</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="449"/>
+        <source>e.g. the carrier or NPO</source>
+        <translation>例: 通信事業者やNPOの名前</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="463"/>
+        <source>Course &amp;title:</source>
+        <translation>講座名(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="464"/>
+        <source>&amp;Level:</source>
+        <translation>レベル(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="468"/>
+        <source>Run with:</source>
+        <translation>実施主体:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="469"/>
+        <source>&amp;Funding:</source>
+        <translation>財源(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="470"/>
+        <source>Topics:</source>
+        <translation>内容:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="471"/>
+        <source>&amp;Notes:</source>
+        <translation>備考(&amp;N):</translation>
+    </message>
+</context>
+<context>
+    <name>CourseModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="106"/>
+        <source>Course</source>
+        <translation>講座</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="107"/>
+        <source>Level</source>
+        <translation>レベル</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="108"/>
+        <source>Topics</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="109"/>
+        <source>Run with</source>
+        <translation>実施主体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="110"/>
+        <source>Funding</source>
+        <translation>財源</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="111"/>
+        <source>Sessions (held / all)</source>
+        <translation>回（実施済／全体）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="113"/>
+        <source>First</source>
+        <translation>初回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="114"/>
+        <source>Last</source>
+        <translation>最終回</translation>
     </message>
 </context>
 <context>
@@ -168,6 +955,97 @@
         <location filename="../../src/wardapp/ui/data_import.py" line="118"/>
         <source>Matching the households&apos; addresses with the address dictionary…</source>
         <translation>世帯の住所を住所辞書と照合しています…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1258"/>
+        <source>Sign up {name}</source>
+        <extracomment>The open sessions are listed (tests wait on it).</extracomment>
+        <translation>{name}さんの申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1267"/>
+        <source>Who applied on their behalf</source>
+        <translation>代わりに申し込んだ方</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1272"/>
+        <source>Sign up for the remaining sessions of the &amp;series too</source>
+        <translation>シリーズの残りの回にもまとめて申し込む(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1279"/>
+        <source>&amp;Session:</source>
+        <translation>回(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1281"/>
+        <source>&amp;Channel:</source>
+        <translation>申込方法(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1282"/>
+        <source>&amp;Proxy:</source>
+        <translation>代理申込者(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1283"/>
+        <source>&amp;Received:</source>
+        <translation>受付日時(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1297"/>
+        <source>{n} free</source>
+        <translation>残り{n}席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1298"/>
+        <source>full, {n} waiting</source>
+        <translation>満席・待ち{n}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1303"/>
+        <source>No session is open for sign-up.</source>
+        <translation>申込を受け付けている回がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1319"/>
+        <source>The session is full: the sign-up goes on the waiting list.</source>
+        <translation>満席です。キャンセル待ちとして受け付けます。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentCanceller</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1366"/>
+        <source>Withdraw sign-up</source>
+        <extracomment>The sign-up was withdrawn: (CancelResult, list of CallItem of those promoted).</extracomment>
+        <translation>申込の取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1367"/>
+        <source>Withdraw the sign-up of {name} for {title}?
+If a seat frees, the first person on the waiting list moves up and goes on the call list.</source>
+        <translation>{name}さんの「{title}」の申込を取り消しますか？
+席が空くと、キャンセル待ちの先頭の方が繰り上がり、連絡リストに載ります。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1408"/>
+        <source>Moved up from the waiting list</source>
+        <translation>キャンセル待ちからの繰り上げ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1409"/>
+        <source>The sign-up was withdrawn. Moved up from the waiting list:
+{people}
+
+They are on the call list: phone them to tell them they have a seat.</source>
+        <translation>申込を取り消しました。キャンセル待ちから繰り上がった方:
+{people}
+
+連絡リストに載っています。席が取れたことを電話でお伝えください。</translation>
     </message>
 </context>
 <context>
@@ -513,6 +1391,44 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="60"/>
         <source>… {n} more</source>
         <translation>…ほか{n}世帯</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="59"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="60"/>
+        <source>Course / session</source>
+        <translation>講座・回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="61"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="62"/>
+        <source>Channel</source>
+        <translation>申込方法</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="63"/>
+        <source>Sign-up</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="64"/>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="65"/>
+        <source>Session</source>
+        <translation>回の状態</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +2086,44 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="82"/>
+        <source>Same person</source>
+        <translation>同一人物</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="84"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="85"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="86"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="87"/>
+        <source>Born / age</source>
+        <translation>生年月日・年代</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="88"/>
+        <source>Match</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="89"/>
+        <source>ID</source>
+        <translation>受講者ID</translation>
+    </message>
+</context>
+<context>
     <name>MemberTableModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/members.py" line="21"/>
@@ -1215,6 +2169,327 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/members.py" line="29"/>
         <source>Resident type</source>
         <translation>住民区分</translation>
+    </message>
+</context>
+<context>
+    <name>OverCapacity</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1565"/>
+        <source>Session full</source>
+        <translation>満席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1568"/>
+        <source>Check in beyond the capacity?</source>
+        <translation>定員を超えて受け付けますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1165"/>
+        <source>Edit participant</source>
+        <extracomment>The duplicate check has answered (tests wait on it). The stored participant staff chose instead of registering a new one.</extracomment>
+        <translation>受講者の編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1165"/>
+        <source>New participant</source>
+        <translation>受講者の新規登録</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1177"/>
+        <source>&amp;Use this person</source>
+        <translation>この方を選ぶ(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1213"/>
+        <source>This person is already registered. Use the stored entry:</source>
+        <translation>この方は既に登録されています。登録済みの方を選んでください:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1216"/>
+        <source>People with the same kana (a different person can still be registered):</source>
+        <translation>同じフリガナの方がいます（別の方なら、そのまま登録できます）:</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1045"/>
+        <source>e.g. 山田 花子</source>
+        <extracomment>The fields the duplicate check looks at (カナ, 電話, 生年月日) changed.</extracomment>
+        <translation>例: 山田 花子</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1048"/>
+        <source>e.g. ヤマダ ハナコ (hiragana is fine)</source>
+        <translation>例: ヤマダ ハナコ（ひらがなでも可）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1051"/>
+        <source>Known:</source>
+        <translation>わかる:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1063"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1068"/>
+        <source>(not known)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1081"/>
+        <source>May be told about future classes</source>
+        <translation>今後の講座の案内をしてよい</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1088"/>
+        <source>&amp;Name:</source>
+        <translation>氏名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1089"/>
+        <source>&amp;Kana:</source>
+        <translation>フリガナ(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1090"/>
+        <source>&amp;Phone:</source>
+        <translation>電話(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1095"/>
+        <source>or age:</source>
+        <translation>または年代:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1098"/>
+        <source>Date of birth:</source>
+        <translation>生年月日:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1100"/>
+        <source>&amp;Town:</source>
+        <translation>町名(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1101"/>
+        <source>&amp;Device:</source>
+        <translation>端末(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1102"/>
+        <source>Needs:</source>
+        <translation>配慮:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1105"/>
+        <source>N&amp;otes:</source>
+        <translation>備考(&amp;O):</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantListModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="29"/>
+        <source>Linked</source>
+        <translation>紐付け</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="31"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="32"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="33"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="34"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="35"/>
+        <source>Town</source>
+        <translation>町名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="36"/>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="37"/>
+        <source>Needs</source>
+        <translation>配慮</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="38"/>
+        <source>Attended</source>
+        <translation>受講回数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="39"/>
+        <source>No-shows</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="41"/>
+        <source>Upcoming</source>
+        <translation>申込中</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="43"/>
+        <source>Last attended</source>
+        <translation>最後の受講</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="45"/>
+        <source>Registry</source>
+        <translation>住民記録</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_participants.py" line="46"/>
+        <source>Linked to a resident record (宛名番号)</source>
+        <translation>住民記録（宛名番号）と紐付いています</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="91"/>
+        <source>Participants</source>
+        <extracomment>Wait this long after the last keystroke before searching (ms). The history of the person to select (the one selected before, else the first). The list shows a new search result. The history of this participant is shown.</extracomment>
+        <translation>受講者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="115"/>
+        <source>Kana, name or phone, e.g. やまだ, ﾔﾏﾀﾞ, 山田, 045-123</source>
+        <translation>フリガナ・氏名・電話（例: やまだ、ﾔﾏﾀﾞ、山田、045-123）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="118"/>
+        <source>&amp;Search:</source>
+        <translation>検索(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="122"/>
+        <source>&amp;New participant…</source>
+        <translation>新規登録(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="123"/>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="124"/>
+        <source>Sign &amp;up for a session…</source>
+        <translation>申込(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="138"/>
+        <source>History</source>
+        <translation>受講歴</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="146"/>
+        <source>&amp;Withdraw this sign-up…</source>
+        <translation>この申込を取り消す(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="225"/>
+        <source>{n:,} participant(s)</source>
+        <translation>{n:,}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="285"/>
+        <source>Select a participant to see the classes they signed up for.</source>
+        <translation>受講者を選ぶと、申し込んだ回が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="289"/>
+        <source>Attended {n} session(s) of {courses} course(s), first {first}, last {last}.</source>
+        <translation>受講 {n}回（{courses}講座）・初回 {first}・最近 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="292"/>
+        <source>Has not attended a class yet.</source>
+        <translation>まだ受講していません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="293"/>
+        <source> No-shows: {n}.</source>
+        <translation> 欠席 {n}回。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="325"/>
+        <source>The participant was already registered: the stored entry is selected.</source>
+        <translation>既に登録されている方でした。登録済みの方を選んでいます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="327"/>
+        <source>The participant was registered.</source>
+        <translation>受講者を登録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="352"/>
+        <source>The participant was saved.</source>
+        <translation>受講者を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="368"/>
+        <source>Signed up for {n} session(s).</source>
+        <translation>{n}回の申込を受け付けました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="370"/>
+        <source>On the waiting list for {n} (place {place}).</source>
+        <translation>キャンセル待ち {n}回（{place}番目）。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExport</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1665"/>
+        <source>Save PDF</source>
+        <extracomment>The PDF was written (its path).</extracomment>
+        <translation>PDFの保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1666"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1676"/>
+        <source>Printing</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1677"/>
+        <source>Writing {name}…</source>
+        <translation>{name} を作成しています…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1622"/>
+        <source>Preview — {name}</source>
+        <translation>プレビュー — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1633"/>
+        <source>&amp;Open PDF to print</source>
+        <translation>PDFを開いて印刷(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +2835,64 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pages/residents.py" line="489"/>
         <source>Household {no} — {address} — {n} member(s)</source>
         <translation>世帯番号 {no} — {address} — {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="98"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="99"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="100"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="101"/>
+        <source>Age</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="102"/>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="103"/>
+        <source>Needs</source>
+        <translation>配慮</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="104"/>
+        <source>Channel</source>
+        <translation>申込方法</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="105"/>
+        <source>Sign-up</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="106"/>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="107"/>
+        <source>Checked in</source>
+        <translation>受付時刻</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="108"/>
+        <source>Classes</source>
+        <translation>受講</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +3336,383 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>SessionCalendar</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="173"/>
+        <source>{n} sess.</source>
+        <extracomment>Wait this long after the period changed before reading the store again (ms). date → (open or held sessions, cancelled sessions)</extracomment>
+        <translation>{n}回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="175"/>
+        <source>{n} canc.</source>
+        <translation>中止{n}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="535"/>
+        <source>Edit session</source>
+        <extracomment>Venue combo data for &quot;a place not in the facility list&quot; (its name typed) and &quot;no venue&quot;.</extracomment>
+        <translation>回の編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="535"/>
+        <source>New session or series</source>
+        <translation>新しい回・シリーズ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="554"/>
+        <source>Another place (enter its name)</source>
+        <translation>その他の場所（名前を入力）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="555"/>
+        <source>No venue (online)</source>
+        <translation>会場なし（オンライン）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="558"/>
+        <source>e.g. a community hall</source>
+        <translation>例: 〇〇町内会館</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="566"/>
+        <source> people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="572"/>
+        <source>Separate names with 、</source>
+        <translation>複数のときは「、」で区切る</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="580"/>
+        <source>&amp;Course:</source>
+        <translation>講座(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="581"/>
+        <source>&amp;Date:</source>
+        <translation>日付(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="587"/>
+        <source>&amp;Time:</source>
+        <translation>時間(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="591"/>
+        <source>&amp;Venue:</source>
+        <translation>会場(&amp;V):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="592"/>
+        <source>Deli&amp;very:</source>
+        <translation>実施方法(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="596"/>
+        <source>Loan devices:</source>
+        <translation>貸出端末:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="599"/>
+        <source>C&amp;apacity:</source>
+        <translation>定員(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="600"/>
+        <source>&amp;Instructors:</source>
+        <translation>講師(&amp;I):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="601"/>
+        <source>&amp;Status:</source>
+        <translation>状態(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="602"/>
+        <source>&amp;Notes:</source>
+        <translation>備考(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="625"/>
+        <source>Repeat</source>
+        <translation>繰り返し</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="627"/>
+        <source>&amp;One session</source>
+        <translation>1回だけ(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="628"/>
+        <source>A &amp;series every</source>
+        <translation>シリーズ: 間隔(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="629"/>
+        <source>A series on &amp;chosen dates</source>
+        <translation>シリーズ: 日付を選ぶ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="638"/>
+        <source> days</source>
+        <translation>日ごと</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="643"/>
+        <source> sessions</source>
+        <translation>回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="654"/>
+        <source>Add date</source>
+        <translation>日付を追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="657"/>
+        <source>Remove date</source>
+        <translation>日付を削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="661"/>
+        <source>Optional, e.g. spring 2026</source>
+        <translation>任意（例: 2026年春）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="676"/>
+        <source>Series name:</source>
+        <translation>シリーズ名:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="686"/>
+        <source>Change</source>
+        <translation>変更する範囲</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="688"/>
+        <source>This session &amp;only</source>
+        <translation>この回だけ(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="689"/>
+        <source>This and the &amp;following sessions of the series</source>
+        <translation>この回以降(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="690"/>
+        <source>The &amp;whole series ({n} sessions)</source>
+        <translation>シリーズ全体（{n}回）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="698"/>
+        <source> day(s)</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="699"/>
+        <source>Held and cancelled sessions of the series are left as they are.</source>
+        <translation>実施済・中止の回は変更しません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="705"/>
+        <source>Move the dates by:</source>
+        <translation>日付をずらす:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="788"/>
+        <source>{n} session(s): {dates}</source>
+        <translation>{n}回: {dates}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="834"/>
+        <source>Enter a course first (tab Courses).</source>
+        <translation>先に講座を登録してください（「講座」タブ）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="58"/>
+        <source>Date</source>
+        <extracomment>Text of a cancelled session (also marked 中止 in its status column, so it reads in black and white). Sessions with calls still to make: a light amber that black text reads on.</extracomment>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="59"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="60"/>
+        <source>Course / session</source>
+        <translation>講座・回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="62"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="63"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="64"/>
+        <source>Signed up</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="65"/>
+        <source>Waiting</source>
+        <translation>待ち</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="67"/>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="69"/>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="71"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="73"/>
+        <source>To call</source>
+        <translation>要連絡</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="80"/>
+        <source>Instructors: {names}</source>
+        <translation>講師: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="82"/>
+        <source>Run with: {partner}</source>
+        <translation>実施主体: {partner}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="910"/>
+        <source>Survey</source>
+        <translation>アンケートの入力</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="910"/>
+        <source>Edit survey</source>
+        <translation>アンケートの修正</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="913"/>
+        <source>Understanding</source>
+        <translation>理解度</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="920"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="928"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <source>No answer</source>
+        <translation>無回答</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="924"/>
+        <source>Interest in digital things went up</source>
+        <translation>デジタルへの関心が上がった</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="927"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="927"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="934"/>
+        <source>Can do it now</source>
+        <translation>できるようになった</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="948"/>
+        <source>The course has no topics.</source>
+        <translation>この講座には内容（トピック）がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="964"/>
+        <source>Comment:</source>
+        <translation>自由記述:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="968"/>
+        <source>Save and &amp;next</source>
+        <translation>保存して次へ(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="982"/>
+        <source>Forms entered in this window: {n}</source>
+        <translation>この画面で入力した枚数: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="171"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="171"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="173"/>
+        <source>Form ID</source>
+        <translation>回答ID</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="174"/>
+        <source>Understanding</source>
+        <translation>理解度</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="176"/>
+        <source>Interest up</source>
+        <translation>関心が上がった</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="179"/>
+        <source>Can do now</source>
+        <translation>できるようになった</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="180"/>
+        <source>Comment</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="182"/>
+        <source>Entered</source>
+        <translation>入力日時</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../src/wardapp/ui/tasks.py" line="145"/>
@@ -2014,6 +3724,48 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/tasks.py" line="162"/>
         <source>Cancelling…</source>
         <translation>取り消しています…</translation>
+    </message>
+</context>
+<context>
+    <name>TopicListEditor</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="369"/>
+        <source>Choose or type a topic</source>
+        <extracomment>Wait this long after the last keystroke before asking the core again (ms). Emitted with the widget that wrote. Rows measured to size a column to its contents. Qt&apos;s own resizeColumnsToContents asks the delegate for every cell (eight data() calls each) and costs a few hundred ms on 5,000 participants — more than opening a page may; measuring the text of these rows costs a few ms. The core accepted; the argument is what the call returned. The core refused; the argument is the text shown in the dialog.</extracomment>
+        <translation>内容を選ぶか入力</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="371"/>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="374"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="377"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="379"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="493"/>
+        <source>Topics of the courses</source>
+        <translation>講座の内容（トピック）の一覧</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="496"/>
+        <source>The list offered when a course is entered. Courses keep the topics they were given.</source>
+        <translation>講座を入力するときに選べる一覧です。登録済みの講座の内容は変わりません。</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +3873,108 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="127"/>
+        <source>No.</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="128"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="129"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="130"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="131"/>
+        <source>Channel</source>
+        <translation>申込方法</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="132"/>
+        <source>Applied</source>
+        <translation>申込日時</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1437"/>
+        <source>Walk-in</source>
+        <extracomment>Step 1 has listed candidates (tests wait on it).</extracomment>
+        <translation>当日参加</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1444"/>
+        <source>Kana, e.g. やまだ</source>
+        <translation>フリガナ（例: やまだ）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1447"/>
+        <source>Phone (if they have one)</source>
+        <translation>電話（あれば）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1454"/>
+        <source>Check in &amp;this person</source>
+        <translation>この方を受け付ける(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1457"/>
+        <source>&amp;New person →</source>
+        <translation>新しい方として入力(&amp;N) →</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1461"/>
+        <source>&amp;Kana:</source>
+        <translation>フリガナ(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1462"/>
+        <source>&amp;Phone:</source>
+        <translation>電話(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1463"/>
+        <source>Step 1 of 2: is the person already registered?</source>
+        <translation>手順 1/2: 登録済みの方か探します</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1480"/>
+        <source>← &amp;Back</source>
+        <translation>← 戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1482"/>
+        <source>Register and &amp;check in</source>
+        <translation>登録して受け付ける(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1485"/>
+        <source>Step 2 of 2: a new participant</source>
+        <translation>手順 2/2: 新しい方の入力</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1527"/>
+        <source>{n} registered participant(s) found. Same phone first.</source>
+        <translation>登録済みの方が {n}人見つかりました（電話番号が同じ方が先頭）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
+        <source>Nobody with this kana is registered: enter a new person.</source>
+        <translation>このフリガナの方は登録されていません。新しい方として入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>WelfareImportFlow</name>
     <message>
         <location filename="../../src/wardapp/ui/data_import.py" line="255"/>
@@ -2152,6 +4006,34 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/data_import.py" line="286"/>
         <source>Welfare data imported</source>
         <translation>福祉データを取り込みました</translation>
+    </message>
+</context>
+<context>
+    <name>_PeopleModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="32"/>
+        <source>✓ Present</source>
+        <translation>✓ 出席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="34"/>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="39"/>
+        <source>Waiting #{n}</source>
+        <translation>待ち{n}番</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="44"/>
+        <source>First time</source>
+        <translation>初めて</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="45"/>
+        <source>Visit {n}</source>
+        <translation>{n}回目</translation>
     </message>
 </context>
 </TS>
