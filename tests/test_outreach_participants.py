@@ -9,9 +9,12 @@ from outreach_helpers import Ward, ward  # noqa: F401 — fixture
 from sqlalchemy import inspect, select
 
 from wardapp import outreach as o
-from wardapp.errors import ConflictError, UsageError
+from wardapp.errors import ConflictError, PermissionDenied, UsageError
 from wardapp.outreach.participants import DuplicateParticipantError, age_band_of, phone_key
 from wardapp.store import Base, Household, Person
+from wardapp.security import audit
+from wardapp.security.access import Actor
+from wardapp.security.roles import Role
 from wardapp.store.models import ClassParticipant, ParticipantLink
 
 
@@ -143,16 +146,33 @@ def test_registering_reads_nothing_from_the_registry(ward: Ward) -> None:
 def test_link_is_explicit_and_logged(ward: Ward) -> None:
     _registry_person(ward)
     pid = o.register_participant(ward.store, _hanako())
-    link = o.link_participant(ward.store, pid, "0000012345", user="区民活動支援課 架空", reason="本人の申出（防災アプリ講座の案内）")
+    link = o.link_participant(ward.store, pid, "0000012345", actor=_staff("区民活動支援課 架空"),
+                              reason="本人の申出（防災アプリ講座の案内）")
     assert link.active and link.linked_by == "区民活動支援課 架空" and link.person_no == "0000012345"
     with pytest.raises(ConflictError, match="既に宛名番号「0000012345」と紐付いています"):
-        o.link_participant(ward.store, pid, "0000012345", user="別の職員", reason="重複")
-    gone = o.unlink_participant(ward.store, pid, user="別の職員", reason="誤り")
+        o.link_participant(ward.store, pid, "0000012345", actor=_staff("別の職員"), reason="重複")
+    gone = o.unlink_participant(ward.store, pid, actor=_staff("別の職員"), reason="誤り")
     assert not gone.active and gone.removed_by == "別の職員"
-    o.link_participant(ward.store, pid, "0000012345", user="区民活動支援課 架空", reason="再確認")
+    o.link_participant(ward.store, pid, "0000012345", actor=_staff("区民活動支援課 架空"), reason="再確認")
     history = o.participant_links(ward.store, pid)
     assert [h.active for h in history] == [True, False]  # rows are never deleted
     assert [r.linked for r in o.list_participants(ward.store)] == [True]
+    logged = [e.action for e in audit.entries(ward.store, _staff("監査", Role.ADMIN))]
+    assert logged.count("participant.link") == 2 and logged.count("participant.unlink") == 1
+
+
+def test_outreach_staff_may_not_link(ward: Ward) -> None:
+    """地域支援担当 never reaches registry details: linking is refused and nothing is written."""
+    _registry_person(ward)
+    pid = o.register_participant(ward.store, _hanako())
+    with pytest.raises(PermissionDenied):
+        o.link_participant(ward.store, pid, "0000012345", actor=_staff("教室担当", Role.OUTREACH), reason="案内")
+    with ward.store.session() as s:
+        assert s.scalars(select(ParticipantLink)).all() == []
+
+
+def _staff(name: str, role: Role = Role.REGISTRY) -> Actor:
+    return Actor(name, role)
 
 
 @pytest.mark.parametrize(("person_no", "user", "reason", "message"), [
@@ -164,7 +184,7 @@ def test_link_refusals(ward: Ward, person_no: str, user: str, reason: str, messa
     _registry_person(ward)
     pid = o.register_participant(ward.store, _hanako())
     with pytest.raises(UsageError, match=message):
-        o.link_participant(ward.store, pid, person_no, user=user, reason=reason)
+        o.link_participant(ward.store, pid, person_no, actor=_staff(user), reason=reason)
     with ward.store.session() as s:
         assert s.scalars(select(ParticipantLink)).all() == []
 

@@ -26,6 +26,8 @@ from wardapp.errors import ConflictError, UsageError
 from wardapp.kana import is_kana, kana_key, to_katakana
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.lookup import participant_row
+from wardapp.security import audit
+from wardapp.security.access import Actor, require
 from wardapp.outreach.vocabulary import AGE_BANDS, DEVICES, ENROLLED, NEEDS, WAITING, WITHDRAWN, age_band
 from wardapp.store.models import ClassEnrolment, ClassParticipant, ClassSurvey, ParticipantId, ParticipantLink, Person
 from wardapp.wareki import age_on
@@ -291,7 +293,7 @@ def _link_info(r: ParticipantLink) -> LinkInfo:
                     r.removed_by, r.removed_at, r.removed_reason)
 
 
-def link_participant(db: Db, participant_id: int, person_no: str, *, user: str, reason: str) -> LinkInfo:
+def link_participant(db: Db, participant_id: int, person_no: str, *, actor: Actor, reason: str) -> LinkInfo:
     """Link a participant to a registry person (宛名番号) — an explicit, logged act.
 
     Why it exists: a coordinator may need to know that a participant is, say, on the
@@ -301,14 +303,14 @@ def link_participant(db: Db, participant_id: int, person_no: str, *, user: str, 
     records who made it, when and why in ``participant_links`` (rows are never deleted; see
     :func:`unlink_participant`).
 
-    Permission: only roles allowed to see registry data may call this.  The role check arrives
-    with the security issue (9, ``wardapp.security``); until then the caller (GUI or script)
-    must only offer it to such staff.  The audit log of that issue should also record each call.
+    Permission ``outreach.link_registry`` (roles that may see registry data; never 地域支援担当).
+    Each link is also written to the audit log in the same transaction.
 
-    Refused when ``user`` or ``reason`` is empty, the 宛名番号 is not in the registry, or the
-    participant is already linked (unlink first).
+    Refused when the actor lacks the permission, ``reason`` is empty, the 宛名番号 is not in the
+    registry, or the participant is already linked (unlink first).
     """
-    who, why, no = (user or "").strip(), (reason or "").strip(), (person_no or "").strip()
+    require(actor, "outreach.link_registry")
+    who, why, no = (actor.user or "").strip(), (reason or "").strip(), (person_no or "").strip()
     if not who:
         raise UsageError("紐付けを行う職員名が必要です。")
     if not why:
@@ -326,12 +328,14 @@ def link_participant(db: Db, participant_id: int, person_no: str, *, user: str, 
                                reason=why)
         s.add(link)
         s.flush()
+        audit.record(s, actor, "participant.link", no, details={"participant_id": p.id, "reason": why})
         return _link_info(link)
 
 
-def unlink_participant(db: Db, participant_id: int, *, user: str, reason: str) -> LinkInfo:
+def unlink_participant(db: Db, participant_id: int, *, actor: Actor, reason: str) -> LinkInfo:
     """Remove the active link; the row stays as the record, with who removed it, when and why."""
-    who, why = (user or "").strip(), (reason or "").strip()
+    require(actor, "outreach.link_registry")
+    who, why = (actor.user or "").strip(), (reason or "").strip()
     if not who or not why:
         raise UsageError("紐付けの解除には職員名と理由が必要です。")
     with writing(db) as s:
@@ -342,6 +346,8 @@ def unlink_participant(db: Db, participant_id: int, *, user: str, reason: str) -
             raise UsageError(f"{p.name}さんは住民記録と紐付いていません。")
         active.removed_by, active.removed_at, active.removed_reason = who, dt.datetime.now(), why
         s.flush()
+        audit.record(s, actor, "participant.unlink", active.person_no,
+                     details={"participant_id": p.id, "reason": why})
         return _link_info(active)
 
 
