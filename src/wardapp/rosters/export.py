@@ -28,8 +28,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,18 +90,12 @@ def rows(content: RosterContent) -> Iterator[tuple[RosterHousehold, RosterPerson
             yield h, m, row
 
 
-def _atomic(out: Path) -> tuple[Path, Path]:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=out.suffix + ".tmp", dir=out.parent)
-    os.close(fd)
-    return out, Path(tmp)
-
-
 def write_csv(content: RosterContent, out: str | Path, *, encoding: str = "utf-8-sig") -> list[CharNote]:
     """Write the CSV (CRLF, every text cell neutralised); returns the 外字 notes.
 
-    ``encoding``: ``cp932`` or ``utf-8-sig`` (aliases ``utf-8``, ``sjis`` …).  The file is
-    written to a temporary name first and renamed when complete.
+    ``encoding``: ``cp932`` or ``utf-8-sig`` (aliases ``utf-8``, ``sjis`` …).  The service
+    (:func:`wardapp.rosters.service.make_roster`) writes to a temporary name and moves it into
+    place with the audit entry.
     """
     enc = ENCODINGS.get((encoding or "utf-8-sig").strip().lower().replace("_", "-"))
     if enc is None:
@@ -117,12 +109,7 @@ def write_csv(content: RosterContent, out: str | Path, *, encoding: str = "utf-8
         cells = [v.isoformat() if isinstance(v, dt.date) else v for v in row]
         cells = [_checked(v, i, cols[c], enc, notes) if isinstance(v, str) else v for c, v in enumerate(cells)]
         w.writerow(safe_row(cells))
-    target, tmp = _atomic(Path(out))
-    try:
-        tmp.write_bytes(buf.getvalue().encode(enc))
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    Path(out).write_bytes(buf.getvalue().encode(enc))
     return notes
 
 
@@ -225,12 +212,7 @@ def write_xlsx(content: RosterContent, out: str | Path, *, exported_by: str, exp
         a.fill = PatternFill("solid", fgColor=cat.fill.lstrip("#").upper())
         set_xlsx_text(info.cell(row=i, column=2), f"{cat.name}: {cat.description}")
 
-    target, tmp = _atomic(Path(out))
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    wb.save(Path(out))
     return notes
 
 
