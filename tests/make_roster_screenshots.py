@@ -61,12 +61,16 @@ def main() -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("--db", type=Path, default=None)
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="roster-shots-"))
-    db = args.db or work / "demo.sqlite3"
+    with tempfile.TemporaryDirectory(prefix="roster-shots-") as tmp:
+        shoot(Path(tmp), args.db or Path(tmp) / "demo.sqlite3", args.out)
+    return 0
+
+
+def shoot(work: Path, db: Path, shots: Path) -> None:
     if not db.exists():
         subprocess.run([sys.executable, "-m", "wardapp", "demo", "--db", str(db), "--no-gui"], check=True)
         subprocess.run([sys.executable, "-m", "wardapp", "score", "--db", str(db)], check=True)
-    args.out.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
     store = open_store(db)
     at = dt.datetime.now().replace(second=0, microsecond=0)
     try:
@@ -82,26 +86,25 @@ def main() -> int:
             [cx - w * 0.9, cy + h * 0.7], [cx - w, cy - h]]]})
         kw = {"actor": SYSTEM, "printed_at": at, "index": index}
         r = make_roster(store, polygon, out=work / "roster.pdf", mode="disaster", reason="出水期の訓練（デモ）", **kw)
-        png(r.path, 1, args.out / "roster-map.png")
-        png(r.path, 2, args.out / "roster-list.png")
+        png(r.path, 1, shots / "roster-map.png")
+        png(r.path, 2, shots / "roster-list.png")
         r = make_roster(store, polygon, out=work / "normal.pdf", **kw)
-        png(r.path, 1, args.out / "roster-normal.png")
+        png(r.path, 1, shots / "roster-normal.png")
         r = make_roster(store, polygon, out=work / "check.pdf", kind="check", mode="disaster", reason="安否確認（デモ）",
                         **kw)
-        png(r.path, 2, args.out / "roster-check.png")
+        png(r.path, 2, shots / "roster-check.png")
         r = make_roster(store, TownsArea(a), out=work / "by-town.pdf", kind="by-town", mode="disaster",
                         reason="訓練（デモ）", min_score=10, **kw)
-        png(r.path, section_start(r.path, 2), args.out / "roster-by-town.png")
+        png(r.path, section_start(r.path, 2), shots / "roster-by-town.png")
         r = make_roster(store, TownsArea(a), out=work / "by-shelter.pdf", kind="by-shelter", mode="disaster",
                         reason="訓練（デモ）", min_score=10, **kw)
-        png(r.path, 1, args.out / "roster-by-shelter.png")
+        png(r.path, 1, shots / "roster-by-shelter.png")
         gaiji = make_roster(store, TownsArea(town_ids(store, ["見本町一丁目", "模型台一丁目", "大字架空原", "試作町二丁目"])),
                             out=work / "gaiji.pdf", mode="disaster", reason="訓練（デモ）", **kw)
         assert gaiji.gaiji, "the demo ward has 外字 in these towns"
-        png(gaiji.path, gaiji.pages or 1, args.out / "roster-gaiji.png")
+        png(gaiji.path, gaiji.pages or 1, shots / "roster-gaiji.png")
     finally:
         store.close()
-    return 0
 
 
 if __name__ == "__main__":
