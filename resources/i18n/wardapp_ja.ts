@@ -2458,23 +2458,23 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PdfExport</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1665"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1623"/>
         <source>Save PDF</source>
         <extracomment>The PDF was written (its path).</extracomment>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1666"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1624"/>
         <source>PDF (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1676"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1634"/>
         <source>Printing</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1677"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1635"/>
         <source>Writing {name}…</source>
         <translation>{name} を作成しています…</translation>
     </message>
@@ -2482,12 +2482,12 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1622"/>
+        <location filename="../../src/wardapp/ui/pdf_preview.py" line="43"/>
         <source>Preview — {name}</source>
         <translation>プレビュー — {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1633"/>
+        <location filename="../../src/wardapp/ui/pdf_preview.py" line="54"/>
         <source>&amp;Open PDF to print</source>
         <translation>PDFを開いて印刷(&amp;O)</translation>
     </message>
@@ -2893,6 +2893,190 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/outreach_checkin.py" line="108"/>
         <source>Classes</source>
         <translation>受講</translation>
+    </message>
+</context>
+<context>
+    <name>RostersPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="117"/>
+        <source>Area</source>
+        <extracomment>Kinds in the order of the combo box (``make_roster``&apos;s ``kind``). The preview is on screen (the RosterResult of its PDF). A file was saved (its RosterResult). The choices (saved selections, towns, flood classes) were loaded.</extracomment>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="119"/>
+        <source>Saved selection</source>
+        <translation>保存した範囲</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="120"/>
+        <source>Towns</source>
+        <translation>町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="121"/>
+        <source>Flood depth</source>
+        <translation>浸水深</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="130"/>
+        <source>Filter towns</source>
+        <translation>町字の絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="152"/>
+        <source>Document</source>
+        <translation>帳票</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="155"/>
+        <source>Area roster</source>
+        <translation>地域名簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="155"/>
+        <source>Safety check list</source>
+        <translation>安否確認チェックリスト</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <source>Area roster by town</source>
+        <translation>町字ごと（地域名簿）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <source>Area roster by shelter</source>
+        <translation>避難所ごと（地域名簿）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="160"/>
+        <source>Normal times (consenting persons only)</source>
+        <translation>平常時（同意者のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="161"/>
+        <source>Disaster (everyone; a reason is required)</source>
+        <translation>災害時（全員・理由が必要）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="167"/>
+        <source>Reason (required in a disaster)</source>
+        <translation>理由（災害時は必須）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="168"/>
+        <source>Minimum household score</source>
+        <translation>最低スコア（世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="175"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="178"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="186"/>
+        <source>&amp;Preview</source>
+        <translation>プレビュー(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="187"/>
+        <source>&amp;Save…</source>
+        <translation>保存…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="188"/>
+        <source>P&amp;rint…</source>
+        <translation>印刷…(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="214"/>
+        <source>This Qt has no PDF viewer: save the roster and open the file.</source>
+        <translation>この Qt には PDF の表示機能がありません。名簿を保存してファイルを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="228"/>
+        <source>Rosters</source>
+        <translation>名簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="252"/>
+        <source>{name} ({n} households)</source>
+        <translation>{name}（{n}世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="261"/>
+        <source>{depth} m or deeper ({n} households)</source>
+        <translation>{depth} m以上（{n}世帯）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="313"/>
+        <source>Choose the area first: a saved selection, one or more towns or a flood depth.</source>
+        <translation>先に範囲を選んでください（保存した範囲、町字、浸水深のいずれか）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="322"/>
+        <source>Roster</source>
+        <translation>名簿</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="327"/>
+        <source>{title} [{mode}]: {households} households, {persons} persons</source>
+        <translation>{title}【{mode}】: 掲載 {households}世帯・{persons}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="330"/>
+        <source>, {pages} pages</source>
+        <translation>、{pages}ページ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="332"/>
+        <source>Nobody in the area was left out.</source>
+        <translation>範囲内で載っていない人はいません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="343"/>
+        <source>Making the preview…</source>
+        <translation>プレビューを作っています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="358"/>
+        <source>Save roster</source>
+        <translation>名簿の保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="371"/>
+        <source>Writing {name}…</source>
+        <translation>{name} を書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="378"/>
+        <source>Making the roster to print…</source>
+        <translation>印刷する名簿を作っています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="390"/>
+        <source>Print roster</source>
+        <translation>名簿の印刷</translation>
     </message>
 </context>
 <context>

@@ -31,11 +31,10 @@ from PySide6.QtCore import (
     Qt,
     QTime,
     QTimer,
-    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDesktopServices, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -88,6 +87,7 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_participants import MatchModel
 from wardapp.ui.models.outreach_sessions import hours, short_day
 from wardapp.ui.models.rows import RowTableModel
+from wardapp.ui.pdf_preview import PdfPreview, pdf_preview_available
 from wardapp.ui.tasks import ignore_cancel
 
 #: Wait this long after the last keystroke before asking the core again (ms).
@@ -1599,48 +1599,6 @@ class TextsDialog(QDialog):
 
     def texts(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.edits.items()}
-
-
-def pdf_preview_available() -> bool:
-    try:
-        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-class PdfPreview(QDialog):
-    """The saved PDF on screen (QtPdf), with 「PDFを開く」 to print it from the system's viewer."""
-
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
-        super().__init__(parent)
-        self.path = path
-        self.setObjectName("pdfPreview")
-        self.setWindowTitle(self.tr("Preview — {name}").format(name=path.name))
-        self.document = QPdfDocument(self)
-        self.document.load(str(path))
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfView")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
-        where = QLabel(str(path), self)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        open_button = buttons.addButton(self.tr("&Open PDF to print"), QDialogButtonBox.ButtonRole.ActionRole)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        buttons.rejected.connect(self.reject)
-        v = QVBoxLayout(self)
-        v.addWidget(where)
-        v.addWidget(self.view, 1)
-        v.addWidget(buttons)
-        self.resize(720, 860)
-
-    def page_count(self) -> int:
-        return int(self.document.pageCount())
 
 
 class PdfExport(QObject):

@@ -1,0 +1,176 @@
+"""名簿 page (issue 6 GUI): the area / kind / mode choices, the disaster-mode reason, the QtPdf
+preview, saving through make_roster (audited), printing the pages, and the page's model."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gui_helpers import TIMEOUT, find_top_level
+from outreach_ward import model_tester
+from pdf_text import requires_poppler
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from roster_ward import build_roster_ward, town_id
+from sqlalchemy import func, select
+
+from wardapp.security import users
+from wardapp.settings import Settings
+from wardapp.store import Store
+from wardapp.store.models import AuditEntry
+from wardapp.ui.context import AppContext
+from wardapp.ui.pages.rosters import RostersPage
+from wardapp.ui.tasks import TaskManager
+
+
+@pytest.fixture(scope="module")
+def ward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("rosters") / "ward.sqlite3"
+    build_roster_ward(path).close()
+    return path
+
+
+@pytest.fixture
+def ward(tmp_path: Path, ward_template: Path) -> Iterator[Store]:
+    import shutil
+
+    from wardapp.store import open_store
+
+    path = tmp_path / "ward.sqlite3"
+    shutil.copy(ward_template, path)
+    store = open_store(path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def page(ward: Store, settings: Settings, qtbot) -> Iterator[RostersPage]:  # type: ignore[no-untyped-def]
+    tasks = TaskManager()
+    ctx = AppContext(store=ward, tasks=tasks, settings=settings, user="tester")
+    p = RostersPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1400, 900)
+    p.show()
+    qtbot.waitUntil(lambda: p.choices is not None, timeout=TIMEOUT)
+    p.set_towns([town_id(ward, "見本町一丁目")])
+    try:
+        yield p
+    finally:
+        tasks.shutdown()
+        QApplication.processEvents()
+
+
+def n_log(store: Store) -> int:
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+def error_text(qtbot) -> str:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: find_top_level(QMessageBox, "errorBox") is not None, timeout=TIMEOUT)
+    box = find_top_level(QMessageBox, "errorBox")
+    assert isinstance(box, QMessageBox)
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_lists_towns_flood_classes_and_a_checkable_town_model(page: RostersPage, ward: Store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert page.choices is not None and page.choices.towns and page.choices.flood
+    assert page.flood_combo.count() == len(page.choices.flood)
+    tester = model_tester(page.town_model)
+    page.town_filter.setText("二丁目")
+    assert 0 < page.town_proxy.rowCount() < page.town_model.rowCount()
+    page.town_filter.clear()
+    page.set_towns([town_id(ward, "見本町二丁目")])
+    assert page.checked_towns() == [town_id(ward, "見本町二丁目")]
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.reload()
+    assert page.checked_towns() == [town_id(ward, "見本町二丁目")]  # reloading keeps the ticks
+    del tester
+
+
+def test_disaster_mode_without_a_reason_is_refused_and_writes_nothing(page: RostersPage, ward: Store, qtbot,  # type: ignore[no-untyped-def]
+                                                                      tmp_path: Path) -> None:
+    page.disaster.setChecked(True)
+    assert page.reason_edit.isEnabled()
+    before = n_log(ward)
+    out = tmp_path / "名簿.pdf"
+    page.save_to(out)
+    assert "理由" in error_text(qtbot)
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy, timeout=TIMEOUT)
+    assert not out.exists() and not list(tmp_path.glob(".*tmp*"))
+    assert n_log(ward) == before and page.last_result is None
+
+
+def test_preview_shows_the_document(page: RostersPage, ward: Store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page.disaster.setChecked(True)
+    page.reason_edit.setText("訓練")
+    with qtbot.waitSignal(page.previewed, timeout=TIMEOUT * 3) as sig:
+        page.preview_button.click()
+    assert page.preview_pages() > 0
+    assert page.preview_pages() == sig.args[0].pages
+    assert "世帯" in page.summary.text() and n_log(ward) == 1
+
+
+@requires_poppler
+def test_save_writes_a_pdf_with_the_title_and_handling_mark(page: RostersPage, ward: Store, qtbot,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "名簿.pdf"
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT * 3):
+        page.save_to(out)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "地域名簿" in text and "取扱注意" in text
+    assert page.last_result is not None and page.last_result.mode.value == "normal"
+    assert "載っていません" in page.summary.text()  # 平常時: who was left out by consent
+
+
+def test_save_csv_of_a_flood_class_by_shelter(page: RostersPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.use_flood.setChecked(True)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("by-shelter"))
+    page.disaster.setChecked(True)
+    page.reason_edit.setText("訓練")
+    out = tmp_path / "名簿.csv"
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT * 3) as sig:
+        page.save_to(out)
+    assert out.exists() and sig.args[0].format == "csv" and sig.args[0].persons > 0
+
+
+def test_print_draws_every_page(page: RostersPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from wardapp.ui.pdf_preview import print_pdf
+
+    page.disaster.setChecked(True)
+    page.reason_edit.setText("訓練")
+    with qtbot.waitSignal(page.previewed, timeout=TIMEOUT * 3) as sig:
+        page.preview()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    doc = QPdfDocument()
+    doc.load(str(sig.args[0].path))
+    assert print_pdf(doc, printer) == sig.args[0].pages
+    check = QPdfDocument()
+    check.load(str(tmp_path / "printed.pdf"))
+    assert check.pageCount() == sig.args[0].pages
+
+
+def test_a_store_with_users_is_refused_until_the_gui_can_sign_in(page: RostersPage, ward: Store, qtbot,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    users.create_admin(ward, "admin", "correct horse battery staple")
+    before = n_log(ward)
+    page.save_to(tmp_path / "名簿.pdf")
+    assert "ログイン" in error_text(qtbot)
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy, timeout=TIMEOUT)
+    assert not (tmp_path / "名簿.pdf").exists() and n_log(ward) == before
+
+
+def test_no_area_chosen_says_so(page: RostersPage) -> None:
+    page.set_towns([])
+    page.preview()
+    assert page.summary.text() and page.last_result is None
+    assert page.town_model.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
