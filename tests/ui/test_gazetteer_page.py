@@ -478,6 +478,8 @@ def test_import_address_dictionary_from_the_file_menu(gz_window: MainWindow, qtb
     page = gazetteer_page(gz_window)
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):  # the pages reload after the import
         gz_window.dictionary_action.trigger()
+    # Under load the page's first load may be the one that signalled: wait for the import itself.
+    qtbot.waitUntil(lambda: bool(calls) and gz_window.dictionary_flow.report_box is not None, timeout=TIMEOUT)
     assert calls == [(files, "auto")]
     box = gz_window.dictionary_flow.report_box
     assert box is not None and box.isVisible()
@@ -489,6 +491,7 @@ def test_import_address_dictionary_from_the_file_menu(gz_window: MainWindow, qtb
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         gz_window.dictionary_flow.match_button.click()
     wait_idle(qtbot, gz_window)
+    qtbot.waitUntil(lambda: load_review(gz_window.ctx.store).last_run is not None, timeout=TIMEOUT)
     review = load_review(gz_window.ctx.store)
     assert review.last_run is not None and review.last_run.user == gz_window.ctx.user
 
