@@ -601,3 +601,89 @@ class AuditEntry(Base):
     details_json: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class IctAdviser(Base):
+    """ICTアドバイザー: who visits community groups, with skills and a weekly availability.
+
+    ``availability_json`` maps a weekday (0 = 月 … 6 = 日) to ``[["09:00", "17:00"], …]``;
+    ``exceptions_json`` lists dates (ISO) the adviser is not available at all.  ``weekly_cap`` is
+    the most visits (not 取消) in one week (月–日).
+    """
+
+    __tablename__ = "ict_advisers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    affiliation: Mapped[str | None] = mapped_column(String(200))
+    skills_json: Mapped[str] = mapped_column(Text, default="[]")
+    availability_json: Mapped[str] = mapped_column(Text, default="{}")
+    exceptions_json: Mapped[str] = mapped_column(Text, default="[]")
+    weekly_cap: Mapped[int] = mapped_column(Integer, default=3)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class CommunityGroup(Base):
+    """地域団体 (自治会町内会, 老人クラブ, 地区社協, NPO …) that asks for adviser visits or grants."""
+
+    __tablename__ = "community_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    #: Town ids covered (JSON array).
+    towns_json: Mapped[str] = mapped_column(Text, default="[]")
+    representative: Mapped[str | None] = mapped_column(String(100))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    #: Usual activity places (JSON array of names).
+    places_json: Mapped[str] = mapped_column(Text, default="[]")
+    members: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class IctVisit(Base):
+    """出前訪問: a group's request (受付) that becomes a scheduled visit (確定) and is reported (実施済)."""
+
+    __tablename__ = "ict_visits"
+    __table_args__ = (Index("ix_ict_visits_date", "date", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("community_groups.id", ondelete="CASCADE"), index=True)
+    topics_json: Mapped[str] = mapped_column(Text, default="[]")
+    #: Preferred dates (JSON array of ISO dates) as the group asked.
+    preferred_json: Mapped[str] = mapped_column(Text, default="[]")
+    expected: Mapped[int | None] = mapped_column(Integer)
+    equipment: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    start: Mapped[dt.time | None]
+    end: Mapped[dt.time | None]
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id", ondelete="SET NULL"), index=True)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    adviser_id: Mapped[int | None] = mapped_column(ForeignKey("ict_advisers.id", ondelete="SET NULL"), index=True)
+    #: 受付 / 調整中 / 確定 / 実施済 / 取消
+    status: Mapped[str] = mapped_column(String(20))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+    actual_start: Mapped[dt.time | None]
+    actual_end: Mapped[dt.time | None]
+    attendees: Mapped[int | None] = mapped_column(Integer)
+    done: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    follow_up: Mapped[str | None] = mapped_column(Text)
+    follow_up_date: Mapped[dt.date | None] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class IctGrant(Base):
+    """助成: a group's application (ICT機器整備 / 活用講座), amounts in yen."""
+
+    __tablename__ = "ict_grants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("community_groups.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    applied_on: Mapped[dt.date] = mapped_column(Date)
+    applied: Mapped[int] = mapped_column(Integer)
+    granted: Mapped[int | None] = mapped_column(Integer)
+    #: 申請中 / 交付決定 / 不交付 / 取下げ
+    status: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str | None] = mapped_column(Text)
