@@ -10,7 +10,7 @@ from sample_ward import ON
 
 from wardapp.scoring import default_profile, save_scores, score
 from wardapp.store import open_store
-from wardapp.ui import data_import
+from wardapp.ui import import_dialog
 from wardapp.welfare import active_attributes
 
 HEADER = "宛名番号,種別,区分,開始日,終了日\n"
@@ -29,7 +29,7 @@ class _ChooseFile:
 
 def _import(window, qtbot, monkeypatch, csv: Path, *, mapping: Path | None = None,  # type: ignore[no-untyped-def]
             lenient: bool = False) -> None:
-    monkeypatch.setattr(data_import, "QFileDialog", _ChooseFile(csv))
+    monkeypatch.setattr(import_dialog, "QFileDialog", _ChooseFile(csv))  # the shared CSV import flow
     window.welfare_action.trigger()
     options = window.welfare_flow.options_dialog
     assert options is not None and options.isVisible()

@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardapp.errors import InputRejected
 from wardapp.ui.context import AppContext
-from wardapp.ui.import_dialog import ImportOptionsDialog, ImportReportDialog, ImportRequest
+from wardapp.ui.import_dialog import CsvImportFlow, ImportOptionsDialog, ImportRequest
 
 #: Layer kinds of :func:`wardapp.geo.layers.import_layer`, in menu order.
 LAYER_KINDS = ("boundary", "flood", "shelter", "facility")
@@ -232,40 +231,21 @@ class LayerImportFlow(QObject):
         self.imported.emit(report)
 
 
-class WelfareImportFlow(QObject):
+class WelfareImportFlow(CsvImportFlow):
     """「福祉データの取り込み…」: the file, the options (mapping profile, lenient), the import, the report."""
 
-    #: The report (``WelfareImportReport``) of a successful import.
-    imported = Signal(object)
-    #: The flow ended in any way (imported, rejected, cancelled, failed).
-    ended = Signal()
-
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.options_dialog: ImportOptionsDialog | None = None
+        super().__init__(ctx, window)
         self.report_box: QMessageBox | None = None
-        self.rejection_dialog: ImportReportDialog | None = None
 
-    @Slot()
-    def start(self) -> None:
-        prefs = self.ctx.settings.preferences
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Choose a welfare data file (CSV)"), prefs.import_dir,
-            self.tr("Welfare data (*.csv *.txt);;All files (*)"))
-        if not path:
-            return
-        prefs.import_dir = str(Path(path).parent)
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return (self.tr("Choose a welfare data file (CSV)"),
+                self.tr("Welfare data (*.csv *.txt);;All files (*)"))
+
+    def configure_options(self, dlg: ImportOptionsDialog) -> None:
         # No mapping preselected: the registry's profile (Preferences.mapping_file) is for other columns.
-        dlg = ImportOptionsDialog(Path(path), None, prefs.mapping_dir, self.window)
         dlg.setObjectName("welfareImportOptions")
         dlg.setWindowTitle(self.tr("Import welfare data"))
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(lambda: self.run(dlg.request()))
-        dlg.destroyed.connect(lambda *_: setattr(self, "options_dialog", None))
-        self.options_dialog = dlg
-        dlg.open()
 
     def run(self, request: ImportRequest) -> None:
         store, user = self.ctx.store, self.ctx.user
@@ -290,11 +270,3 @@ class WelfareImportFlow(QObject):
         box.open()
         self.imported.emit(report)
         self.ended.emit()
-
-    def _failed(self, error: BaseException) -> bool:
-        self.ended.emit()
-        if isinstance(error, InputRejected):
-            self.rejection_dialog = ImportReportDialog.for_rejection(error, self.window)
-            self.rejection_dialog.open()
-            return True
-        return False

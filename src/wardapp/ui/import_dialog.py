@@ -269,10 +269,15 @@ class ImportReportDialog(QDialog):
         self._finish()
 
 
-class ImportFlow(QObject):
-    """Runs the whole 取り込み flow from the menu command; emits :attr:`imported` on success."""
+class CsvImportFlow(QObject):
+    """The menu flow shared by the CSV imports: choose the file, the options dialog (mapping
+    profile, lenient), :meth:`run` in the background, and every problem of a refused file.
 
-    #: The report (``ImportReport``) of a successful import.
+    Subclasses give the dialog texts, the preselected mapping profile, :meth:`run` and
+    :meth:`_succeeded`; their ``tr()`` strings stay in their own translation context.
+    """
+
+    #: The report of a successful import.
     imported = Signal(object)
     #: Emitted when the flow ends in any way (imported, rejected, cancelled, failed).
     ended = Signal()
@@ -282,24 +287,60 @@ class ImportFlow(QObject):
         self.ctx = ctx
         self.window = window
         self.options_dialog: ImportOptionsDialog | None = None
-        self.report_dialog: ImportReportDialog | None = None
+        self.rejection_dialog: ImportReportDialog | None = None
+
+    def file_dialog_texts(self) -> tuple[str, str]:
+        """(title, name filter) of the file dialog."""
+        raise NotImplementedError
+
+    def preselected_mapping(self) -> Path | None:
+        return None
+
+    def configure_options(self, dlg: ImportOptionsDialog) -> None:
+        """Name and title the options dialog (subclasses)."""
 
     @Slot()
     def start(self) -> None:
         prefs = self.ctx.settings.preferences
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Choose a registry extract (CSV)"), prefs.import_dir,
-            self.tr("Registry extracts (*.csv *.txt);;All files (*)"),
-        )
+        title, name_filter = self.file_dialog_texts()
+        path, _ = QFileDialog.getOpenFileName(self.window, title, prefs.import_dir, name_filter)
         if not path:
             return
         prefs.import_dir = str(Path(path).parent)
-        mapping = Path(prefs.mapping_file) if prefs.mapping_file else None
-        dlg = ImportOptionsDialog(Path(path), mapping, prefs.mapping_dir, self.window)
+        dlg = ImportOptionsDialog(Path(path), self.preselected_mapping(), prefs.mapping_dir, self.window)
+        self.configure_options(dlg)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self.run(dlg.request()))
+        dlg.destroyed.connect(lambda *_: setattr(self, "options_dialog", None))
         self.options_dialog = dlg
         dlg.open()
+
+    def run(self, request: ImportRequest) -> None:
+        raise NotImplementedError
+
+    def _failed(self, error: BaseException) -> bool:
+        self.ended.emit()
+        if isinstance(error, InputRejected):
+            self.rejection_dialog = ImportReportDialog.for_rejection(error, self.window)
+            self.rejection_dialog.open()
+            return True
+        return False
+
+
+class ImportFlow(CsvImportFlow):
+    """「住基データの取り込み…」 from the menu command; emits :attr:`imported` on success."""
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(ctx, window)
+        self.report_dialog: ImportReportDialog | None = None
+
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return (self.tr("Choose a registry extract (CSV)"),
+                self.tr("Registry extracts (*.csv *.txt);;All files (*)"))
+
+    def preselected_mapping(self) -> Path | None:
+        mapping_file = self.ctx.settings.preferences.mapping_file
+        return Path(mapping_file) if mapping_file else None
 
     def run(self, request: ImportRequest) -> None:
         """Import in the background with a cancellable progress dialog."""
@@ -328,9 +369,7 @@ class ImportFlow(QObject):
         self.ended.emit()
 
     def _failed(self, error: BaseException) -> bool:
-        self.ended.emit()
-        if isinstance(error, InputRejected):
-            self.report_dialog = ImportReportDialog.for_rejection(error, self.window)
-            self.report_dialog.open()
-            return True
-        return False
+        handled = super()._failed(error)
+        if handled:
+            self.report_dialog = self.rejection_dialog
+        return handled
