@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -87,6 +87,7 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_participants import MatchModel
 from wardapp.ui.models.outreach_sessions import hours, short_day
 from wardapp.ui.models.rows import RowTableModel
+from wardapp.ui.pages import Page
 from wardapp.ui.pdf_preview import PdfPreview, pdf_preview_available
 from wardapp.ui.tasks import ignore_cancel
 
@@ -114,6 +115,44 @@ def outreach_hub(ctx: AppContext) -> OutreachHub:
     if hub is None:
         hub = OutreachHub(ctx.tasks)
     return hub
+
+
+class OutreachPage(Page):
+    """A スマホ教室 page: reads the store again when shown after any change, and tells the other
+    outreach pages through the hub when it writes.  Subclasses implement :meth:`reload`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._stale = True
+        outreach_hub(ctx).changed.connect(self._outreach_changed)
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _after_write(self) -> None:
+        """What to read again after this page wrote (the whole page, unless a subclass knows better)."""
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    @Slot(object)
+    def _outreach_changed(self, source: object) -> None:
+        """Another スマホ教室 page wrote (a check-in, a sign-up): read again when shown."""
+        if source is not self:
+            self.store_changed()
+
+    def store_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def _wrote(self) -> None:
+        """This page changed the store: read it again, and tell the other outreach pages."""
+        outreach_hub(self.ctx).changed.emit(self)
+        self._after_write()
 
 
 def qdate(d: dt.date) -> QDate:

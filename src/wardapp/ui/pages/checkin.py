@@ -45,17 +45,18 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_checkin import CheckinModel
 from wardapp.ui.models.outreach_sessions import hours, short_day
 from wardapp.ui.outreach_dialogs import (
-    WalkInDialog,
     ask_over_capacity,
     current_record,
     fit_to_width,
     outreach_hub,
+    OutreachPage,
     pydate,
     qdate,
     select_row,
     table_view,
+    WalkInDialog,
 )
-from wardapp.ui.pages import ORDER, Page, register_page
+from wardapp.ui.pages import ORDER, register_page
 from wardapp.ui.tasks import ignore_cancel
 
 #: The smallest type on this screen (pt); the page is at least this, the heading larger.
@@ -98,7 +99,7 @@ def default_session(rows: list[o.SessionRow], now: dt.datetime) -> o.SessionRow 
 
 
 @register_page
-class CheckinPage(Page):
+class CheckinPage(OutreachPage):
     key = "checkin"
 
     #: The list of the session shows a new read (after a search, a check-in …).
@@ -119,7 +120,6 @@ class CheckinPage(Page):
         self.last_checked_in: tuple[int, str] | None = None
         self.dialog: Any = None
         self.confirm_box: QMessageBox | None = None
-        self._stale = True
         self._wanted_session: int | None = None
         #: After a check-in the cursor goes to the next person not yet checked in.
         self._advance = False
@@ -206,7 +206,6 @@ class CheckinPage(Page):
         layout.addLayout(search)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        outreach_hub(ctx).changed.connect(self._outreach_changed)
         self._update_buttons()
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -235,23 +234,12 @@ class CheckinPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
         super().showEvent(event)
-        if self._stale:
-            self.load_day()
         self.search_edit.setFocus()
 
-    @Slot(object)
-    def _outreach_changed(self, source: object) -> None:
-        """Another スマホ教室 page wrote (a check-in, a sign-up): read again when shown."""
-        if source is not self:
-            self.store_changed()
+    def reload(self) -> None:
+        self.load_day()
 
-    def store_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.load_day()
-
-    def _wrote(self) -> None:
-        outreach_hub(self.ctx).changed.emit(self)
+    def _after_write(self) -> None:
         self.refresh()
 
     def day(self) -> dt.date:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -59,23 +59,23 @@ from wardapp.ui.models.outreach_sessions import (
 from wardapp.ui.outreach_dialogs import (
     CancelSessionDialog,
     CourseDialog,
-    EnrolmentCanceller,
-    PdfExport,
-    SessionDialog,
-    SurveyDialog,
-    TextsDialog,
-    TopicsDialog,
     current_record,
+    EnrolmentCanceller,
     fit_columns,
     fit_to_width,
-    outreach_hub,
+    OutreachPage,
+    PdfExport,
     pydate,
     qdate,
     select_row,
     selected_records,
+    SessionDialog,
+    SurveyDialog,
     table_view,
+    TextsDialog,
+    TopicsDialog,
 )
-from wardapp.ui.pages import Page, register_page
+from wardapp.ui.pages import register_page
 from wardapp.ui.tasks import ignore_cancel
 
 #: Wait this long after the period changed before reading the store again (ms).
@@ -217,7 +217,7 @@ class SessionCalendar(QCalendarWidget):
 
 
 @register_page
-class ClassesPage(Page):
+class ClassesPage(OutreachPage):
     key = "classes"
 
     #: The session list shows a new snapshot.
@@ -240,7 +240,6 @@ class ClassesPage(Page):
         self.confirm_box: QMessageBox | None = None
         self.poster_texts: dict[str, str] = {}
         self.guide_texts: dict[str, str] = {}
-        self._stale = True
         self._wanted_session: int | None = None
         self._fitted = False
         self._detail_fitted = False
@@ -270,7 +269,6 @@ class ClassesPage(Page):
 
         start, end = month_range(self.today)
         self.set_period(start, end, reload=False)
-        outreach_hub(ctx).changed.connect(self._outreach_changed)
         self._update_buttons()
 
     # --- building ----------------------------------------------------------------------------
@@ -522,27 +520,6 @@ class ClassesPage(Page):
         self.set_period(*month_range(dt.date(year, month, 1)))
 
     # --- loading -----------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def store_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    @Slot(object)
-    def _outreach_changed(self, source: object) -> None:
-        """Another スマホ教室 page wrote (a check-in, a sign-up): read again when shown."""
-        if source is not self:
-            self.store_changed()
-
-    def _wrote(self) -> None:
-        """This page changed the store: read it again, and tell the other outreach pages."""
-        outreach_hub(self.ctx).changed.emit(self)
-        self.reload()
 
     def reload(self) -> None:
         """Read the period's sessions, the courses and the call list in the background."""

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -38,16 +37,16 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_participants import HistoryModel, ParticipantListModel
 from wardapp.ui.models.outreach_sessions import day
 from wardapp.ui.outreach_dialogs import (
+    current_record,
     EnrolDialog,
     EnrolmentCanceller,
-    ParticipantDialog,
-    current_record,
     fit_to_width,
-    outreach_hub,
+    OutreachPage,
+    ParticipantDialog,
     select_row,
     table_view,
 )
-from wardapp.ui.pages import ORDER, Page, register_page
+from wardapp.ui.pages import ORDER, register_page
 from wardapp.ui.tasks import ignore_cancel
 
 #: Wait this long after the last keystroke before searching (ms).
@@ -78,7 +77,7 @@ def load_detail(store: Any, participant_id: int) -> ParticipantDetail:
 
 
 @register_page
-class ParticipantsPage(Page):
+class ParticipantsPage(OutreachPage):
     key = "participants"
 
     #: The list shows a new search result.
@@ -97,7 +96,6 @@ class ParticipantsPage(Page):
         self.detail: ParticipantDetail | None = None
         self.towns: list[tuple[int, str]] | None = None
         self.dialog: Any = None
-        self._stale = True
         self._wanted: int | None = None
         self._fitted = False
         self._detail_pending: int | None = None
@@ -164,7 +162,6 @@ class ParticipantsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
-        outreach_hub(ctx).changed.connect(self._outreach_changed)
         self._show_detail(None)
 
     def _button(self, text: str, name: str, slot: Any) -> QPushButton:
@@ -174,26 +171,6 @@ class ParticipantsPage(Page):
         return b
 
     # --- loading -----------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    @Slot(object)
-    def _outreach_changed(self, source: object) -> None:
-        """Another スマホ教室 page wrote (a check-in, a sign-up): read again when shown."""
-        if source is not self:
-            self.store_changed()
-
-    def store_changed(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def _wrote(self) -> None:
-        outreach_hub(self.ctx).changed.emit(self)
-        self.reload()
 
     @Slot()
     def reload(self) -> None:
