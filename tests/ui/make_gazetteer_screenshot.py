@@ -13,14 +13,14 @@ itself is not changed on disk.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
+
+from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
 
 #: (address as a registry might write it, 方書)
 ODD_ADDRESSES = [
@@ -60,14 +60,7 @@ def add_review_examples(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--scale", type=float, default=1.0)
-    ap.add_argument("--persons", type=int, default=40_000)
-    args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    args = screenshot_args()
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication

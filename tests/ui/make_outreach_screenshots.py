@@ -11,26 +11,19 @@ A temporary copy of the demo is used; check-ins go through the core's public fun
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import sys
 import tempfile
 from pathlib import Path
+
+from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
 
 #: Screenshots in the repository stay below this size.
 MAX_BYTES = 300 * 1024
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--scale", type=float, default=1.0)
-    ap.add_argument("--persons", type=int, default=40_000)
-    args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    args = screenshot_args()
 
     from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
     from PySide6.QtGui import QImage

@@ -13,13 +13,14 @@ window is drawn at that device-pixel ratio, to check legibility at 125–150 % d
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
+
+from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
 
 
 def _modified_extract(src: Path, dst: Path) -> None:
@@ -61,14 +62,7 @@ def _bad_extract(src: Path, dst: Path) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--scale", type=float, default=1.0)
-    ap.add_argument("--persons", type=int, default=40_000)
-    args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    args = screenshot_args()
 
     from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
