@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass, field
 
+from wardapp.security.access import Actor
 from wardapp.settings import Settings
 from wardapp.store.db import Store
 from wardapp.ui.tasks import TaskManager
@@ -35,3 +36,15 @@ class AppContext:
     demo: bool = False
     #: The name recorded as ``created_by`` / ``user`` of what this session writes.
     user: str = field(default_factory=login_name)
+    #: Who the services are called as (``require()`` / ``audit.record()``): the signed-in user,
+    #: or — on a store that has no users yet — the system actor with ``user`` as the OS login.
+    actor: Actor | None = None
+
+    def __post_init__(self) -> None:
+        if self.actor is None:
+            self.actor = Actor(user="system", role=None, os_user=self.user)
+
+    def sign_in(self, actor: Actor) -> None:
+        """Make ``actor`` the one every page acts as (after login or unlocking)."""
+        self.actor = actor
+        self.user = actor.user
