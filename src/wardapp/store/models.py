@@ -687,3 +687,24 @@ class IctGrant(Base):
     #: 申請中 / 交付決定 / 不交付 / 取下げ
     status: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+class OutreachPastFigure(Base):
+    """A yearly-report figure of a 年度 the app has no data for (or that staff correct), as plans
+    printed it: 「情報格差是正に向けた取組数」 of H30年度 = 9.  Entered by staff, shown in the
+    report's 経年比較 (``wardapp.outreach.yearly``).  ``cumulative`` marks a figure printed
+    with (累計).  One row per 年度 and indicator key."""
+
+    __tablename__ = "outreach_past_figures"
+    __table_args__ = (UniqueConstraint("fiscal_year", "indicator"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: 年度 as the calendar year it starts in (2018 = H30年度).
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    #: Key of :data:`wardapp.outreach.yearly.INDICATORS` (``initiatives``, ``sessions`` …).
+    indicator: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float] = mapped_column(Float)
+    cumulative: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
