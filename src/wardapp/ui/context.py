@@ -10,6 +10,7 @@ import getpass
 from dataclasses import dataclass, field
 
 from wardapp.security.access import Actor
+from wardapp.security.session import UserSession
 from wardapp.settings import Settings
 from wardapp.store.db import Store
 from wardapp.ui.tasks import TaskManager
@@ -39,6 +40,13 @@ class AppContext:
     #: Who the services are called as (``require()`` / ``audit.record()``): the signed-in user,
     #: or — on a store that has no users yet — the system actor with ``user`` as the OS login.
     actor: Actor | None = None
+    #: The signed-in session (idle lock, sign-out); None on a store without users (tests, the
+    #: first start before the administrator exists), where nothing locks.
+    session: UserSession | None = None
+    #: Take a rotating backup when the window closes (the real app; tests opt in).
+    auto_backup: bool = False
+    #: A message for the status bar once the window shows (e.g. the start backup failed).
+    startup_note: str = ""
 
     def __post_init__(self) -> None:
         if self.actor is None:
@@ -48,3 +56,8 @@ class AppContext:
         """Make ``actor`` the one every page acts as (after login or unlocking)."""
         self.actor = actor
         self.user = actor.user
+
+    def can(self, permission: str) -> bool:
+        """Whether the current actor may do ``permission`` (for hiding pages and menus only:
+        the services check again)."""
+        return self.actor is not None and self.actor.can(permission)

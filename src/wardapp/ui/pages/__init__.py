@@ -29,6 +29,10 @@ class Page(QWidget):
 
     #: Stable key (saved in the window state as the last page shown).
     key: ClassVar[str]
+    #: The permission (``wardapp.security.roles.PERMISSIONS``) a role needs to see the page at
+    #: all; None = every signed-in user.  The window does not even build a page the actor may
+    #: not use, so no data of it is loaded; the services still check on their own.
+    permission: ClassVar[str | None] = None
     #: Emitted with a short text for the status bar.
     status_message = Signal(str)
     #: Emitted when the page itself wrote to the store (e.g. a saved score run), with what it
@@ -69,6 +73,11 @@ def register_page(cls: type[Page]) -> type[Page]:
     """Class decorator: make ``cls`` appear in the sidebar."""
     _registry[cls.key] = cls
     return cls
+
+
+def permitted_pages(ctx: AppContext) -> list[type[Page]]:
+    """The pages the signed-in actor may see, in sidebar order."""
+    return [cls for cls in available_pages() if cls.permission is None or ctx.can(cls.permission)]
 
 
 def available_pages() -> list[type[Page]]:

@@ -101,6 +101,7 @@ def default_session(rows: list[o.SessionRow], now: dt.datetime) -> o.SessionRow 
 @register_page
 class CheckinPage(OutreachPage):
     key = "checkin"
+    permission = "outreach.manage"
 
     #: The list of the session shows a new read (after a search, a check-in …).
     loaded = Signal()

@@ -219,6 +219,7 @@ class SessionCalendar(QCalendarWidget):
 @register_page
 class ClassesPage(OutreachPage):
     key = "classes"
+    permission = "outreach.manage"
 
     #: The session list shows a new snapshot.
     loaded = Signal()

@@ -147,6 +147,7 @@ class _LevelTile(QFrame):
 @register_page
 class GazetteerPage(Page):
     key = "gazetteer"
+    permission = "address.edit"
 
     #: A review snapshot is shown (after every load: start, matching, a fix, an undo).
     loaded = Signal()
@@ -499,7 +500,7 @@ class GazetteerPage(Page):
     def run_matching(self) -> None:
         """「照合を実行」: match every household again, with progress and cancel."""
         store, user = self.ctx.store, self.ctx.user
-        self._write(lambda p: match_households(store, progress=p, user=user), self._matched,
+        self._write(lambda p: match_households(store, progress=p, user=user, actor=actor), self._matched,
                     title=self.tr("Matching addresses"),
                     label=self.tr("Matching the households' addresses with the address dictionary…"))
 
@@ -546,9 +547,9 @@ class GazetteerPage(Page):
 
         def fn(_p: Any) -> int:
             if choice.point_id is not None:
-                return fix_address(store, addresses, user=user, point_id=choice.point_id, note=choice.note)
+                return fix_address(store, addresses, user=user, point_id=choice.point_id, note=choice.note, actor=actor)
             return fix_address(store, addresses, user=user, lat=choice.lat, lon=choice.lon,
-                               town_id=choice.town_id, note=choice.note)
+                               town_id=choice.town_id, note=choice.note, actor=actor)
 
         def done(n: int) -> None:
             self.status_message.emit(self.tr("{address}: {n:,} household(s) placed at {place}.").format(
@@ -589,7 +590,7 @@ class GazetteerPage(Page):
                                      .format(address=r.address, n=r.households))
             self.fixed.emit(r.households)
 
-        self._write(lambda _p: undo_fix(store, key), done, title=self.tr("Undo fix"),
+        self._write(lambda _p: undo_fix(store, key, actor=actor), done, title=self.tr("Undo fix"),
                     label=self.tr("Matching {address} again…").format(address=fix.address), cancellable=False)
 
     # --- page protocol -----------------------------------------------------------------------

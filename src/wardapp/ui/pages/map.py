@@ -128,6 +128,7 @@ class _SharedIndex:
 @register_page
 class MapPage(Page):
     key = "map"
+    permission = "map.view_households"
 
     # The map page is loaded and ready (data drawn, channel up).
     map_ready = Signal()

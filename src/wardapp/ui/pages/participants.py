@@ -79,6 +79,7 @@ def load_detail(store: Any, participant_id: int) -> ParticipantDetail:
 @register_page
 class ParticipantsPage(OutreachPage):
     key = "participants"
+    permission = "outreach.manage"
 
     #: The list shows a new search result.
     loaded = Signal()

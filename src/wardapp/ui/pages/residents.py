@@ -71,6 +71,7 @@ def _pydate(d: QDate) -> dt.date:
 @register_page
 class ResidentsPage(Page):
     key = "residents"
+    permission = "households.view_personal"
 
     #: The households table shows a new snapshot (after a load or reload).
     loaded = Signal()

@@ -98,6 +98,7 @@ def load_choices(store: Store) -> RosterChoices:
 @register_page
 class RostersPage(Page):
     key = "rosters"
+    permission = "roster.print"
 
     #: The preview is on screen (the RosterResult of its PDF).
     previewed = Signal(object)

@@ -170,6 +170,7 @@ def _load(store: Store, progress: Progress) -> _Loaded:
 @register_page
 class ScoresPage(Page):
     key = "scores"
+    permission = "scores.run"
 
     #: The ward's data are read (first show, or after an import).
     loaded = Signal()
