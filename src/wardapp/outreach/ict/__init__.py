@@ -3,7 +3,8 @@
 Modules: :mod:`.advisers`, :mod:`.groups`, :mod:`.visits`, :mod:`.grants`, :mod:`.vocabulary`.
 Same conventions as the スマホ教室 core: services take a Store or a Session
 (:mod:`wardapp.outreach.db`), refuse with Japanese messages, and clashes are a
-:class:`~wardapp.errors.ConflictError` naming each one.
+:class:`~wardapp.errors.ConflictError` naming each one.  Every service takes a keyword
+``actor`` and needs ``outreach.manage`` (groups carry their representatives' names and phones).
 """
 
 from wardapp.outreach.ict.advisers import AdviserData, AdviserInfo, get_adviser, list_advisers, save_adviser
@@ -17,6 +18,7 @@ from wardapp.outreach.ict.grants import (
 )
 from wardapp.outreach.ict.groups import GroupData, GroupInfo, get_group, list_groups, save_group
 from wardapp.outreach.ict.visits import (
+    Choices,
     Refusals,
     Suggestion,
     VisitInfo,
@@ -30,15 +32,16 @@ from wardapp.outreach.ict.visits import (
     record_report,
     request_visit,
     schedule_visit,
+    scheduling_choices,
     set_status,
     suggest_advisers,
     suggest_for_visit,
 )
 
 __all__ = [
-    "AdviserData", "AdviserInfo", "GrantInfo", "GroupData", "GroupInfo", "Refusals", "Suggestion", "VisitInfo",
+    "AdviserData", "Choices", "AdviserInfo", "GrantInfo", "GroupData", "GroupInfo", "Refusals", "Suggestion", "VisitInfo",
     "VisitReport", "VisitRequest", "adviser_refusals", "apply_grant", "cancel_visit", "correct_grant",
     "decide_grant", "follow_ups_due", "get_adviser", "get_grant", "get_group", "get_visit", "list_advisers",
     "list_grants", "list_groups", "list_visits", "record_report", "request_visit", "save_adviser", "save_group",
-    "schedule_visit", "set_status", "suggest_advisers", "suggest_for_visit",
+    "schedule_visit", "scheduling_choices", "set_status", "suggest_advisers", "suggest_for_visit",
 ]

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from wardapp.errors import UsageError
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.ict.vocabulary import WEEKDAYS
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import IctAdviser
 
 Window = tuple[dt.time, dt.time]
@@ -74,7 +75,8 @@ def _data(row: IctAdviser) -> AdviserData:
                        row.weekly_cap, row.notes)
 
 
-def save_adviser(db: Db, data: AdviserData, adviser_id: int | None = None) -> int:
+@requires("outreach.manage")
+def save_adviser(db: Db, data: AdviserData, adviser_id: int | None = None, *, actor: Actor) -> int:
     d = _check(data)
     with writing(db) as s:
         if adviser_id is None:
@@ -94,7 +96,8 @@ def save_adviser(db: Db, data: AdviserData, adviser_id: int | None = None) -> in
         return row.id
 
 
-def get_adviser(db: Db, adviser_id: int) -> AdviserInfo:
+@requires("outreach.manage")
+def get_adviser(db: Db, adviser_id: int, *, actor: Actor) -> AdviserInfo:
     with reading(db) as s:
         row = s.get(IctAdviser, adviser_id)
         if row is None:
@@ -102,6 +105,12 @@ def get_adviser(db: Db, adviser_id: int) -> AdviserInfo:
         return AdviserInfo(row.id, _data(row))
 
 
-def list_advisers(db: Db) -> list[AdviserInfo]:
+def all_advisers(db: Db) -> list[AdviserInfo]:
+    """Every adviser by name, unchecked: for the other ict services, which check their caller."""
     with reading(db) as s:
         return [AdviserInfo(r.id, _data(r)) for r in s.scalars(select(IctAdviser).order_by(IctAdviser.name))]
+
+
+@requires("outreach.manage")
+def list_advisers(db: Db, *, actor: Actor) -> list[AdviserInfo]:
+    return all_advisers(db)

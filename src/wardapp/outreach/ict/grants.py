@@ -16,6 +16,8 @@ from wardapp import wareki
 from wardapp.errors import UsageError
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.ict.vocabulary import APPLIED, GRANT_STATUSES, GRANTED, PURPOSES
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import CommunityGroup, IctGrant
 
 
@@ -57,8 +59,9 @@ def _check_amounts(applied: int, granted: int | None) -> None:
             raise UsageError(f"交付額（{granted:,}円）は申請額（{applied:,}円）以下にしてください。")
 
 
+@requires("outreach.manage")
 def apply_grant(db: Db, group_id: int, purpose: str, applied: int, applied_on: dt.date,
-                notes: str | None = None) -> int:
+                notes: str | None = None, *, actor: Actor) -> int:
     """A new application (申請中)."""
     _check_purpose(purpose)
     _check_amounts(applied, None)
@@ -79,7 +82,8 @@ def _row(s: Session, grant_id: int) -> IctGrant:
     return row
 
 
-def decide_grant(db: Db, grant_id: int, status: str, granted: int | None = None) -> None:
+@requires("outreach.manage")
+def decide_grant(db: Db, grant_id: int, status: str, granted: int | None = None, *, actor: Actor) -> None:
     """Decide a 申請中 application: 交付決定 needs ``granted`` (≤ the amount applied); 不交付 and
     取下げ take no amount."""
     if status not in GRANT_STATUSES or status == APPLIED:
@@ -95,10 +99,13 @@ def decide_grant(db: Db, grant_id: int, status: str, granted: int | None = None)
         elif granted is not None:
             raise UsageError(f"「{status}」では交付額は入力できません。")
         row.status, row.granted = status, granted
+        audit.record(s, actor, "grant.decide", f"grant:{row.id}",
+                     details={"group_id": row.group_id, "status": status, "granted": granted})
 
 
+@requires("outreach.manage")
 def correct_grant(db: Db, grant_id: int, *, applied: int | None = None, granted: int | None = None,
-                  purpose: str | None = None) -> None:
+                  purpose: str | None = None, actor: Actor) -> None:
     """Correct the amounts or the purpose; the rules of :func:`decide_grant` still hold."""
     with writing(db) as s:
         row = _row(s, grant_id)
@@ -111,16 +118,21 @@ def correct_grant(db: Db, grant_id: int, *, applied: int | None = None, granted:
             raise UsageError(f"「{row.status}」の助成には交付額を入力できません。")
         _check_amounts(new_applied, new_granted)
         row.applied, row.granted = new_applied, new_granted
+        audit.record(s, actor, "grant.correct", f"grant:{row.id}",
+                     details={"applied": new_applied, "granted": new_granted, "purpose": row.purpose})
 
 
-def get_grant(db: Db, grant_id: int) -> GrantInfo:
+@requires("outreach.manage")
+def get_grant(db: Db, grant_id: int, *, actor: Actor) -> GrantInfo:
     with reading(db) as s:
         row = _row(s, grant_id)
         g = s.get(CommunityGroup, row.group_id)
         return _info(row, g.name if g else "（団体なし）")
 
 
-def list_grants(db: Db, *, fiscal_year: int | None = None, group_id: int | None = None) -> list[GrantInfo]:
+@requires("outreach.manage")
+def list_grants(db: Db, *, fiscal_year: int | None = None, group_id: int | None = None,
+                actor: Actor) -> list[GrantInfo]:
     """Applications by date; ``fiscal_year`` keeps those applied for 4月1日–3月31日."""
     with reading(db) as s:
         q = (select(IctGrant, CommunityGroup.name).join(CommunityGroup, CommunityGroup.id == IctGrant.group_id)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from wardapp.errors import UsageError
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.ict.vocabulary import GROUP_KINDS
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import CommunityGroup, Town
 
 
@@ -60,7 +61,8 @@ def _data(row: CommunityGroup) -> GroupData:
                      row.contact, tuple(json.loads(row.places_json or "[]")), row.members, row.notes)
 
 
-def save_group(db: Db, data: GroupData, group_id: int | None = None) -> int:
+@requires("outreach.manage")
+def save_group(db: Db, data: GroupData, group_id: int | None = None, *, actor: Actor) -> int:
     """Create a group (``group_id`` None) or replace its details; names are unique."""
     d = _check(data)
     with writing(db) as s:
@@ -83,7 +85,8 @@ def save_group(db: Db, data: GroupData, group_id: int | None = None) -> int:
         return row.id
 
 
-def get_group(db: Db, group_id: int) -> GroupInfo:
+@requires("outreach.manage")
+def get_group(db: Db, group_id: int, *, actor: Actor) -> GroupInfo:
     with reading(db) as s:
         row = s.get(CommunityGroup, group_id)
         if row is None:
@@ -91,7 +94,9 @@ def get_group(db: Db, group_id: int) -> GroupInfo:
         return GroupInfo(row.id, _data(row))
 
 
-def list_groups(db: Db, kind: str | None = None) -> list[GroupInfo]:
+@requires("outreach.manage")
+def list_groups(db: Db, kind: str | None = None, *, actor: Actor) -> list[GroupInfo]:
+    """Groups by kind and name (with their representatives' names and contacts: personal data)."""
     with reading(db) as s:
         q = select(CommunityGroup).order_by(CommunityGroup.kind, CommunityGroup.name)
         if kind is not None:

@@ -18,6 +18,12 @@ uses the venue — is not done yet (sessions.py does not know visits; next step)
 (weekly window, not an exception date), have not reached their weekly cap (月–日, visits not
 取消) and are not booked at that time.  The cap is a suggestion rule only: staff may still
 schedule an adviser over it.
+
+Every service needs ``outreach.manage``: visits carry the group representatives' names and
+phones.  Scheduling, cancelling and reporting are written to the audit log.
+
+An online visit (:data:`~wardapp.outreach.ict.vocabulary.ONLINE`) has the place 「オンライン」 and
+no facility; it uses no venue, so only its adviser can clash.
 """
 
 from __future__ import annotations
@@ -33,18 +39,23 @@ from sqlalchemy.orm import Session
 from wardapp import wareki
 from wardapp.errors import ConflictError, UsageError
 from wardapp.outreach.db import Db, reading, writing
-from wardapp.outreach.ict.advisers import AdviserInfo, list_advisers
+from wardapp.outreach.ict.advisers import AdviserInfo, all_advisers
 from wardapp.outreach.ict.vocabulary import (
     ARRANGING,
     CANCELLED,
     CONFIRMED,
+    DELIVERIES,
     DONE,
+    IN_PERSON,
+    ONLINE,
     RECEIVED,
     TRANSITIONS,
     VISIT_STATUSES,
 )
 from wardapp.outreach.lookup import name_key, title_of, when
 from wardapp.outreach.vocabulary import CANCELLED as SESSION_CANCELLED
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import ClassSession, CommunityGroup, Facility, IctAdviser, IctVisit
 
 
@@ -59,6 +70,8 @@ class VisitRequest:
     venue: str | None = None
     expected: int | None = None
     equipment: str | None = None
+    #: 対面 or オンライン (an online visit's place is 「オンライン」).
+    delivery: str = IN_PERSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +111,15 @@ class VisitInfo:
         """年度 of the visit date (April–March), None while no date is set."""
         return wareki.fiscal_year(self.date) if self.date is not None else None
 
+    @property
+    def delivery(self) -> str:
+        return self.request.delivery
+
+    @property
+    def venue(self) -> str | None:
+        """Where it is held (the place asked for until another one is scheduled)."""
+        return self.request.venue
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
@@ -127,7 +149,7 @@ def _info(s: Session, row: IctVisit) -> VisitInfo:
     adviser = s.get(IctAdviser, row.adviser_id) if row.adviser_id is not None else None
     req = VisitRequest(row.group_id, tuple(json.loads(row.topics_json or "[]")),
                        tuple(dt.date.fromisoformat(x) for x in json.loads(row.preferred_json or "[]")),
-                       row.facility_id, row.venue, row.expected, row.equipment)
+                       row.facility_id, row.venue, row.expected, row.equipment, delivery_of(row.facility_id, row.venue))
     report = None
     if row.actual_start is not None and row.actual_end is not None and row.attendees is not None:
         report = VisitReport(row.actual_start, row.actual_end, row.attendees, row.done or "", row.outcome,
@@ -137,13 +159,23 @@ def _info(s: Session, row: IctVisit) -> VisitInfo:
                      report)
 
 
-def get_visit(db: Db, visit_id: int) -> VisitInfo:
+def delivery_of(facility_id: int | None, venue: str | None) -> str:
+    return ONLINE if facility_id is None and venue == ONLINE else IN_PERSON
+
+
+def _get_visit(db: Db, visit_id: int) -> VisitInfo:
     with reading(db) as s:
         return _info(s, _row(s, visit_id))
 
 
+@requires("outreach.manage")
+def get_visit(db: Db, visit_id: int, *, actor: Actor) -> VisitInfo:
+    return _get_visit(db, visit_id)
+
+
+@requires("outreach.manage")
 def list_visits(db: Db, *, fiscal_year: int | None = None, status: str | None = None,
-                group_id: int | None = None) -> list[VisitInfo]:
+                group_id: int | None = None, adviser_id: int | None = None, actor: Actor) -> list[VisitInfo]:
     """Visits by date (requests without a date last); ``fiscal_year`` keeps 4月1日–3月31日."""
     with reading(db) as s:
         q = select(IctVisit)
@@ -153,6 +185,8 @@ def list_visits(db: Db, *, fiscal_year: int | None = None, status: str | None = 
             q = q.where(IctVisit.status == status)
         if group_id is not None:
             q = q.where(IctVisit.group_id == group_id)
+        if adviser_id is not None:
+            q = q.where(IctVisit.adviser_id == adviser_id)
         rows = sorted(s.scalars(q), key=lambda r: (r.date is None, r.date or dt.date.min,
                                                    r.start or dt.time.min, r.id))
         return [_info(s, r) for r in rows]
@@ -162,6 +196,8 @@ def list_visits(db: Db, *, fiscal_year: int | None = None, status: str | None = 
 
 def _venue(s: Session, facility_id: int | None, venue: str | None) -> str | None:
     name = (venue or "").strip() or None
+    if name == ONLINE and facility_id is None:
+        return ONLINE
     if facility_id is not None:
         fac = s.get(Facility, facility_id)
         if fac is None:
@@ -170,10 +206,14 @@ def _venue(s: Session, facility_id: int | None, venue: str | None) -> str | None
     return name
 
 
-def request_visit(db: Db, req: VisitRequest) -> int:
-    """A new request, status 受付."""
+@requires("outreach.manage")
+def request_visit(db: Db, req: VisitRequest, *, actor: Actor) -> int:
+    """A new request, status 受付.  An online request (``delivery`` オンライン) takes no venue."""
     if req.expected is not None and req.expected < 0:
         raise UsageError("参加予定人数は0人以上にしてください。")
+    if req.delivery not in DELIVERIES:
+        raise UsageError(f"実施方法「{req.delivery}」は使えません（{'・'.join(DELIVERIES)}のいずれか）。")
+    facility_id, venue = (None, ONLINE) if req.delivery == ONLINE else (req.facility_id, req.venue)
     with writing(db) as s:
         if s.get(CommunityGroup, req.group_id) is None:
             raise UsageError(f"団体（ID {req.group_id}）が見つかりません。")
@@ -182,7 +222,7 @@ def request_visit(db: Db, req: VisitRequest) -> int:
             group_id=req.group_id, topics_json=json.dumps(topics, ensure_ascii=False),
             preferred_json=json.dumps(sorted({d.isoformat() for d in req.preferred_dates})),
             expected=req.expected, equipment=(req.equipment or "").strip() or None,
-            facility_id=req.facility_id, venue=_venue(s, req.facility_id, req.venue),
+            facility_id=facility_id, venue=_venue(s, facility_id, venue),
             status=RECEIVED, updated_at=dt.datetime.now())
         s.add(row)
         s.flush()
@@ -192,6 +232,8 @@ def request_visit(db: Db, req: VisitRequest) -> int:
 # --- conflicts and suggestions ---------------------------------------------------------------------
 
 def _venue_key(facility_id: int | None, venue: str | None) -> str | None:
+    if delivery_of(facility_id, venue) == ONLINE:
+        return None  # online: no room is taken
     if facility_id is not None:
         return f"F{facility_id}"
     return f"V{name_key(venue)}" if venue else None
@@ -251,8 +293,14 @@ def _check_time(date: dt.date, start: dt.time, end: dt.time) -> None:
         raise UsageError(f"終了時刻（{end:%H:%M}）は開始時刻（{start:%H:%M}）より後にしてください。")
 
 
+@requires("outreach.manage")
 def adviser_refusals(db: Db, date: dt.date, start: dt.time, end: dt.time, topics: Sequence[str] = (),
-                     *, exclude_visit: int | None = None) -> Refusals:
+                     *, exclude_visit: int | None = None, actor: Actor) -> Refusals:
+    return _refusals(db, date, start, end, topics, exclude_visit)
+
+
+def _refusals(db: Db, date: dt.date, start: dt.time, end: dt.time, topics: Sequence[str],
+              exclude_visit: int | None) -> Refusals:
     """Every adviser that :func:`suggest_advisers` leaves out, with the reasons in Japanese."""
     _check_time(date, start, end)
     wanted = tuple(topics)
@@ -260,7 +308,7 @@ def adviser_refusals(db: Db, date: dt.date, start: dt.time, end: dt.time, topics
     with reading(db) as s:
         booked = [v for v in _booked(s, date, exclude_visit)
                   if v.adviser_id is not None and _overlaps(date, start, end, v.date, v.start, v.end)]
-        for a in list_advisers(s):
+        for a in all_advisers(s):
             why: list[str] = []
             missing = [t for t in wanted if t not in a.data.skills]
             if missing:
@@ -281,28 +329,66 @@ def adviser_refusals(db: Db, date: dt.date, start: dt.time, end: dt.time, topics
     return Refusals(reasons)
 
 
+@requires("outreach.manage")
 def suggest_advisers(db: Db, date: dt.date, start: dt.time, end: dt.time, topics: Sequence[str] = (),
-                     *, exclude_visit: int | None = None) -> list[Suggestion]:
+                     *, exclude_visit: int | None = None, actor: Actor) -> list[Suggestion]:
     """Advisers with every skill in ``topics``, available, under their weekly cap and not booked;
     the least busy that week first, then by name."""
-    refused = adviser_refusals(db, date, start, end, topics, exclude_visit=exclude_visit).reasons
+    return _suggest(db, date, start, end, topics, exclude_visit)
+
+
+def _suggest(db: Db, date: dt.date, start: dt.time, end: dt.time, topics: Sequence[str],
+             exclude_visit: int | None) -> list[Suggestion]:
+    refused = _refusals(db, date, start, end, topics, exclude_visit).reasons
     with reading(db) as s:
         out = [Suggestion(a, _week_count(s, a.id, date, exclude_visit))
-               for a in list_advisers(s) if a.id not in refused]
+               for a in all_advisers(s) if a.id not in refused]
     return sorted(out, key=lambda x: (x.week_count, x.adviser.data.name))
 
 
-def suggest_for_visit(db: Db, visit_id: int, date: dt.date, start: dt.time, end: dt.time) -> list[Suggestion]:
+@requires("outreach.manage")
+def suggest_for_visit(db: Db, visit_id: int, date: dt.date, start: dt.time, end: dt.time, *,
+                      actor: Actor) -> list[Suggestion]:
     """:func:`suggest_advisers` for the topics the group asked for."""
-    info = get_visit(db, visit_id)
-    return suggest_advisers(db, date, start, end, info.request.topics, exclude_visit=visit_id)
+    info = _get_visit(db, visit_id)
+    return _suggest(db, date, start, end, info.request.topics, visit_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What the 日程を決める dialog shows for one time: who fits, and why the others do not."""
+
+    suggestions: list[Suggestion]
+    refusals: Refusals
+    #: The place's own clashes at that time (another visit or a class there), in Japanese.
+    venue_clashes: list[str]
+
+
+@requires("outreach.manage")
+def scheduling_choices(db: Db, visit_id: int, date: dt.date, start: dt.time, end: dt.time, *,
+                       facility_id: int | None = None, venue: str | None = None, actor: Actor) -> Choices:
+    """Suggestions and refusals for ``visit_id`` at that time, and whether its place is free then
+    (``facility_id``/``venue`` None: the place the group asked for)."""
+    _check_time(date, start, end)
+    info = _get_visit(db, visit_id)
+    suggestions = _suggest(db, date, start, end, info.request.topics, visit_id)
+    refusals = _refusals(db, date, start, end, info.request.topics, visit_id)
+    with reading(db) as s:
+        row = _row(s, visit_id)
+        if facility_id is None and venue is None:
+            facility_id, venue = row.facility_id, row.venue
+        else:
+            venue = _venue(s, facility_id, venue)
+        clashes = _conflicts(s, _group_name(s, row), date, start, end, None, _venue_key(facility_id, venue), row.id)
+    return Choices(suggestions, refusals, clashes)
 
 
 # --- scheduling and status ------------------------------------------------------------------------
 
+@requires("outreach.manage")
 def schedule_visit(db: Db, visit_id: int, date: dt.date, start: dt.time, end: dt.time, *,
                    adviser_id: int | None, facility_id: int | None = None, venue: str | None = None,
-                   confirm: bool = False) -> None:
+                   confirm: bool = False, actor: Actor) -> None:
     """Set (or change) the date, time, adviser and place; 受付 becomes 調整中, and ``confirm``
     makes it 確定.  ``facility_id``/``venue`` None keep the place the group asked for.
     Refused with every clash named if the adviser or the venue is taken."""
@@ -330,6 +416,9 @@ def schedule_visit(db: Db, visit_id: int, date: dt.date, start: dt.time, end: dt
         if confirm:
             _move(row, CONFIRMED, None)
         row.updated_at = dt.datetime.now()
+        audit.record(s, actor, "visit.schedule", f"visit:{row.id}",
+                     details={"date": date.isoformat(), "start": f"{start:%H:%M}", "end": f"{end:%H:%M}",
+                              "adviser_id": adviser_id, "venue": venue, "status": row.status})
 
 
 def _move(row: IctVisit, to: str, reason: str | None) -> None:
@@ -350,7 +439,8 @@ def _move(row: IctVisit, to: str, reason: str | None) -> None:
     row.status = to
 
 
-def set_status(db: Db, visit_id: int, status: str, *, reason: str | None = None) -> None:
+@requires("outreach.manage")
+def set_status(db: Db, visit_id: int, status: str, *, reason: str | None = None, actor: Actor) -> None:
     """Move a visit along 受付 → 調整中 → 確定 → 実施済, or to 取消 with a ``reason``.
 
     Moving back to 確定 from 調整中 re-checks the adviser and venue conflicts."""
@@ -362,15 +452,24 @@ def set_status(db: Db, visit_id: int, status: str, *, reason: str | None = None)
                                   _venue_key(row.facility_id, row.venue), row.id)
             if problems:
                 raise ConflictError(problems)
+        before = row.status
         _move(row, status, reason)
         row.updated_at = dt.datetime.now()
+        if before != row.status:
+            details: dict[str, object] = {"from": before, "to": row.status}
+            if row.status == CANCELLED:
+                details["reason"] = row.cancel_reason
+            audit.record(s, actor, "visit.cancel" if row.status == CANCELLED else "visit.status",
+                         f"visit:{row.id}", details=details)
 
 
-def cancel_visit(db: Db, visit_id: int, reason: str) -> None:
-    set_status(db, visit_id, CANCELLED, reason=reason)
+@requires("outreach.manage")
+def cancel_visit(db: Db, visit_id: int, reason: str, *, actor: Actor) -> None:
+    set_status(db, visit_id, CANCELLED, reason=reason, actor=actor)
 
 
-def record_report(db: Db, visit_id: int, report: VisitReport, *, mark_done: bool = True) -> None:
+@requires("outreach.manage")
+def record_report(db: Db, visit_id: int, report: VisitReport, *, mark_done: bool = True, actor: Actor) -> None:
     """報告 of a 確定 or 実施済 visit; a 確定 visit becomes 実施済 (unless ``mark_done`` is False)."""
     if report.actual_end <= report.actual_start:
         raise UsageError(f"終了時刻（{report.actual_end:%H:%M}）は開始時刻（{report.actual_start:%H:%M}）より後にしてください。")
@@ -391,9 +490,12 @@ def record_report(db: Db, visit_id: int, report: VisitReport, *, mark_done: bool
         if mark_done and row.status == CONFIRMED:
             row.status = DONE
         row.updated_at = dt.datetime.now()
+        audit.record(s, actor, "visit.report", f"visit:{row.id}",
+                     counts={"attendees": report.attendees}, details={"status": row.status})
 
 
-def follow_ups_due(db: Db, by: dt.date) -> list[VisitInfo]:
+@requires("outreach.manage")
+def follow_ups_due(db: Db, by: dt.date, *, actor: Actor) -> list[VisitInfo]:
     """実施済 visits whose follow-up is due on or before ``by``."""
     with reading(db) as s:
         rows = s.scalars(select(IctVisit).where(IctVisit.status == DONE, IctVisit.follow_up_date.is_not(None),

@@ -22,6 +22,16 @@ TRANSITIONS: Final = {
     CANCELLED: (),
 }
 
+#: How a visit is held.  There is no column for it: an online visit is one whose place is the
+#: word :data:`ONLINE` (and no facility) — it then takes no venue, so it never clashes on one.
+IN_PERSON: Final = "対面"
+ONLINE: Final = "オンライン"
+DELIVERIES: Final = (IN_PERSON, ONLINE)
+
+#: Topics the ward's advisers usually cover (the dialogs offer them; any other text is allowed).
+TOPICS: Final = ("ウェブ会議の導入", "Wi-Fi設定", "LINE連絡網", "端末設定", "詐欺対策",
+                 "マイナンバーカード・マイナポータル", "キャッシュレス決済", "SNSでの情報発信", "表計算・名簿管理")
+
 PURPOSES: Final = ("ICT機器整備", "活用講座")
 APPLIED: Final = "申請中"
 GRANTED: Final = "交付決定"
