@@ -120,3 +120,15 @@ def test_no_participant_data_in_events(ward: ReachWard) -> None:
     for name in (*PARTICIPANT_NAMES, "代表　一郎", "000-400"):
         assert name not in text
     assert "phone" not in {f.name for f in dataclasses.fields(CalendarEvent)}
+
+
+def test_online_visit_has_no_venue(ward: ReachWard) -> None:
+    from wardapp.store.models import IctVisit
+
+    with ward.store.transaction() as s:
+        s.add(IctVisit(group_id=ward.group["G1"], topics_json='["LINE"]', date=D(2026, 10, 20), start=dt.time(19),
+                       end=dt.time(20), venue="オンライン", adviser_id=ward.adviser["AD2"], status="確定",
+                       updated_at=dt.datetime(2026, 10, 1)))
+    (e,) = calendar_events(ward.store, D(2026, 10, 20), D(2026, 10, 20), actor=SYSTEM)
+    assert (e.kind, e.delivery, e.venue, e.towns) == (VISIT, "オンライン", None, ("あおば二丁目",))
+    assert "オンライン" not in [v.name for v in calendar_filters(ward.store, actor=SYSTEM).venues]

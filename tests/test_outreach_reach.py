@@ -143,3 +143,16 @@ def test_towns_no_longer_valid_are_left_out(ward: ReachWard) -> None:
     assert "もみじ町" not in by_name(r)
     # Its residents are still counted, as residents without a (current) town.
     assert r.aged_without_town == 5
+
+
+def test_online_visit_reaches_the_town_without_a_marker(ward: ReachWard) -> None:
+    from wardapp.store.models import IctVisit
+
+    with ward.store.transaction() as s:
+        s.add(IctVisit(group_id=ward.group["G2"], topics_json='["LINE"]', date=dt.date(2026, 10, 20),
+                       start=dt.time(19), end=dt.time(20), venue="オンライン", status="実施済",
+                       updated_at=dt.datetime(2026, 10, 1)))
+    r = outreach_reach(ward.store, ON, actor=SYSTEM)
+    e = by_name(r)["もみじ町"]
+    assert (e.visits, e.reasons) == (1, (BY_VISIT,))
+    assert "もみじ町" not in {sp.label for sp in r.visit_spots}

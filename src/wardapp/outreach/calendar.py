@@ -38,7 +38,7 @@ from wardapp.errors import UsageError
 from wardapp.outreach.db import Db, reading
 from wardapp.outreach.lookup import name_key, session_title
 from wardapp.outreach.vocabulary import CANCELLED as SESSION_CANCELLED
-from wardapp.outreach.vocabulary import ENROLLED, HELD, PRESENT
+from wardapp.outreach.vocabulary import ENROLLED, HELD, ONLINE, PRESENT
 from wardapp.security.access import Actor, require
 from wardapp.store.models import (
     ClassEnrolment,
@@ -58,8 +58,13 @@ EventKind = Literal["教室", "訪問"]
 
 #: Visit status 取消 (the ict vocabulary's word; not imported to keep this module off ict).
 VISIT_CANCELLED: Final = "取消"
-#: A visit is 出前: at the group's place unless a delivery says otherwise.
+#: A visit is 対面 (at the group's place), or online: the ict core then writes the place
+#: 「オンライン」 with no facility (``ict.visits.delivery_of``; the same rule, kept off ict here).
 IN_PERSON: Final = "対面"
+
+
+def is_online_visit(facility_id: int | None, venue: str | None) -> bool:
+    return facility_id is None and venue == ONLINE
 #: The longest period one call may ask for (two years; the page asks for a month or a week).
 MAX_DAYS: Final = 731
 
@@ -254,12 +259,8 @@ def _visit_events(s: Session, date_from: dt.date, date_to: dt.date, venue_of: Ve
                   town_names: dict[int, str], adviser_names: dict[int, str],
                   adviser_id: int | None) -> list[CalendarEvent]:
     v = IctVisit
-    # A delivery column may be added to visits later (online visits); until then a visit is 対面.
-    delivery_col = getattr(v, "delivery", None)
     cols = [v.id, v.date, v.start, v.end, v.facility_id, v.venue, v.adviser_id, v.status, v.topics_json,
             v.expected, v.attendees, v.cancel_reason, CommunityGroup.name, CommunityGroup.towns_json]
-    if delivery_col is not None:
-        cols.append(delivery_col)
     stmt = (select(*cols).join(CommunityGroup, CommunityGroup.id == v.group_id)
             .where(v.date.is_not(None), v.date >= date_from, v.date <= date_to))
     if adviser_id is not None:
@@ -268,13 +269,16 @@ def _visit_events(s: Session, date_from: dt.date, date_to: dt.date, venue_of: Ve
     for result_row in s.execute(stmt).all():
         row: tuple[Any, ...] = tuple(result_row)
         (vid, date, start, end, fid, vtext, aid, status, topics, expected, attendees, reason, group,
-         group_towns) = row[:14]
+         group_towns) = row
+        online = is_online_visit(fid, vtext)
+        if online:
+            vtext = None  # 「オンライン」 is how the ict core marks an online visit, not a place
         if not venue_matches(fid, vtext):
             continue
         shown, tids = venue_of(fid, vtext)
         tids = _ordered_unique((*tids, *(t for t in _ids(group_towns) if t in town_names)))
         topic_text = "・".join(_names(topics))
-        delivery = str(row[14]) if delivery_col is not None and row[14] else IN_PERSON
+        delivery = ONLINE if online else IN_PERSON
         out.append(CalendarEvent(
             kind=VISIT, id=int(vid), date=date, start=start, end=end,
             title=f"{group}（{topic_text}）" if topic_text else str(group), venue=shown,
@@ -299,7 +303,7 @@ def calendar_filters(db: Db, *, actor: Actor) -> CalendarFilters:
             for fid, text in s.execute(select(model.facility_id, model.venue).distinct()):
                 if fid is not None:
                     used_fids.add(int(fid))
-                elif text:
+                elif text and not is_online_visit(fid, str(text)):
                     free.setdefault(name_key(str(text)), str(text))
         fac = {int(r[0]): (str(r[1]), r[2]) for r in s.execute(
             select(Facility.id, Facility.name, Facility.town_id).where(Facility.id.in_(used_fids)))} \

@@ -35,6 +35,7 @@ from typing import Final
 
 from sqlalchemy import distinct, func, select
 
+from wardapp.outreach.calendar import is_online_visit
 from wardapp.outreach.db import Db, reading
 from wardapp.outreach.vocabulary import HELD, PRESENT
 from wardapp.security.access import Actor, require
@@ -229,7 +230,7 @@ def outreach_reach(db: Db, on: dt.date, *, actor: Actor, age: int = AGE) -> Outr
             .group_by(cs.facility_id)).all())
         v = IctVisit
         visit_rows = s.execute(
-            select(v.id, v.facility_id, CommunityGroup.name, CommunityGroup.towns_json)
+            select(v.id, v.facility_id, v.venue, CommunityGroup.name, CommunityGroup.towns_json)
             .join(CommunityGroup, CommunityGroup.id == v.group_id)
             .where(v.status == VISIT_HELD, v.date >= start, v.date <= end)).all()
         p = ClassParticipant
@@ -259,7 +260,7 @@ def outreach_reach(db: Db, on: dt.date, *, actor: Actor, age: int = AGE) -> Outr
     town_point = {int(r[0]): (r[3], r[4], str(r[2])) for r in town_rows}
     visits_in: dict[int, set[int]] = defaultdict(set)
     spots: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for vid, fid, group, towns_json in visit_rows:
+    for vid, fid, vtext, group, towns_json in visit_rows:
         covered = [t for t in _ids(towns_json) if t in town_ids]
         for t in covered:
             visits_in[t].add(int(vid))
@@ -268,7 +269,7 @@ def outreach_reach(db: Db, on: dt.date, *, actor: Actor, age: int = AGE) -> Outr
             visits_in[fac[1]].add(int(vid))
         if fid is not None and fac is not None and fac[2] is not None and fac[3] is not None:
             spots[("facility", int(fid))].append(str(group))
-        elif covered:
+        elif covered and not is_online_visit(fid, vtext):  # an online visit reaches the town but has no place
             spots[("town", covered[0])].append(str(group))
     visit_spots = []
     for (what, key), groups in spots.items():
