@@ -167,9 +167,9 @@ class _Builder:
                            .order_by(Facility.id)).all()
         town_oaza = {int(t): (o or "") for t, _n, o in towns}
         venue_by_oaza: dict[str, list[tuple[int, str]]] = {}
-        for fid, fname, tid in venues:
-            if tid is not None:
-                venue_by_oaza.setdefault(town_oaza.get(int(tid), ""), []).append((int(fid), fname))
+        for fid, fname, ftown in venues:
+            if ftown is not None:
+                venue_by_oaza.setdefault(town_oaza.get(int(ftown), ""), []).append((int(fid), fname))
         out: list[tuple[int, str, dict[str, float], int | None, str]] = []
         taken: set[str] = set()
         for kind, (count, patterns, topics, (lo, hi)) in _KINDS.items():
