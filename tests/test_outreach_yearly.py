@@ -249,3 +249,149 @@ def test_report_holds_no_personal_data(year: Store) -> None:
     for word in PERSONAL + ("みどり一丁目自治会", "さくら老人クラブ", "シケン"):
         assert word not in text
     assert "みどり地区センター" in text and "R7年度" in text
+
+
+# --- exports ------------------------------------------------------------------------------------
+
+def test_xlsx_read_back(year: Store, tmp_path: Path) -> None:
+    import openpyxl
+
+    from wardapp.outreach.yearly_export import export_report
+
+    y.set_past_figure(year, 2021, "initiatives", 15, actor=OUTREACH)
+    y.set_past_figure(year, 2021, "attendances", 1200, cumulative=True, actor=OUTREACH)
+    out = export_report(report(year), tmp_path / "r7.xlsx", exported_by="tester")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["概要", "月別", "会場別", "町別", "経年比較"]
+    ws = wb["概要"]
+    assert ws["A1"].value == "スマホ教室・ICTアドバイザー派遣の実績（R7年度）"
+    summary = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(6, 30)}
+    assert summary["情報格差是正に向けた取組数"] == 4 and summary["延べ受講者数"] == 6
+    assert summary["理解度（基準以上と答えた割合）"] == 0.5
+    assert summary["助成の交付決定額"] == 80_000
+    assert isinstance(summary["実受講者数"], int)
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert y.ReportRules().sentence in texts
+    months = wb["月別"]
+    assert [c.value for c in months[1]][:5] == ["月", "教室 対面", "教室 オンライン", "教室 ハイブリッド", "派遣"]
+    assert [c.value for c in months[2]] == ["4月", 2, 0, 0, 1, 3, 0, 4, 12]
+    assert [c.value for c in months[14]] == ["計", 2, 1, 1, 2, 4, 2, 6, 20]
+    venues = {r[0]: r[1:] for r in wb["会場別"].iter_rows(min_row=2, max_row=5, values_only=True)}
+    assert venues["みどり地区センター"] == (2, 3, 4, 1, 12)
+    towns = {r[0]: r[1:] for r in wb["町別"].iter_rows(min_row=2, max_row=4, values_only=True)}
+    assert towns["さくら二丁目"] == (1, 1, 2, 1, 8)
+    comp = wb["経年比較"]
+    head = [c.value for c in comp[1]]
+    assert head == ["指標", "単位", "R3年度", "R4年度", "R5年度", "R6年度", "R7年度"]
+    rows = {r[0]: r[2:] for r in comp.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["情報格差是正に向けた取組数"] == (15, "—", "—", 2, 4)
+    assert rows["スマホ教室の延べ受講者数"] == ("1,200名(累計)", "—", "—", 1, 6)
+
+
+def test_xlsx_cells_are_never_formulas(store: Store, tmp_path: Path) -> None:
+    import openpyxl
+
+    from wardapp.outreach.yearly_export import export_report
+    from wardapp.store.models import ClassEnrolment, ClassParticipant, ClassSession, Course
+
+    now = dt.datetime(2025, 5, 1)
+    with store.transaction() as s:
+        c = Course(title="x", level="入門", partner_kind="NPO", funding="区予算", created_at=now)
+        s.add(c)
+        s.flush()
+        x = ClassSession(course_id=c.id, date=dt.date(2025, 5, 1), start=dt.time(10), end=dt.time(11),
+                         venue="=HYPERLINK(\"http://example.invalid\")", capacity=5, delivery="対面", status="実施済",
+                         updated_at=now)
+        p = ClassParticipant(name="n", kana="エヌ", kana_key="エヌ", device="iPhone", created_at=now)
+        s.add_all([x, p])
+        s.flush()
+        s.add(ClassEnrolment(session_id=x.id, participant_id=p.id, channel="電話", status="申込", applied_at=now,
+                             attendance="出席"))
+    out = export_report(y.outreach_report(store, FY, actor=SYSTEM), tmp_path / "f.xlsx", exported_by="t")
+    cell = openpyxl.load_workbook(out)["会場別"]["A2"]
+    assert cell.value == "=HYPERLINK(\"http://example.invalid\")" and cell.data_type == "s"
+
+
+def test_pdf_text(year: Store, tmp_path: Path) -> None:
+    from pdf_text import pages, requires_poppler
+
+    from wardapp.outreach.yearly_export import export_report
+
+    if requires_poppler.args[0]:
+        pytest.skip("poppler-utils missing")
+    y.set_past_figure(year, 2018, "initiatives", 9, actor=OUTREACH)
+    out = export_report(report(year), tmp_path / "r7.pdf", exported_by="tester")
+    text = "\n".join(pages(out))
+    flat = text.replace(" ", "")
+    assert "スマホ教室・ICTアドバイザー派遣の実績（R7年度）" in flat
+    assert "R7年度6回約26名（対面4回・オンライン2回）" in flat
+    for s in ("H30年度", "R6年度", "情報格差是正に向けた取組数", "80,000円", "50.0%", "75.0%", "月別", "会場別",
+              "町別", "みどり地区センター", "年代別の実受講者数", "端末別の実受講者数"):
+        assert s in flat, s
+    assert "取扱注意" not in flat  # figures only
+    for word in PERSONAL:
+        assert word.replace("\u3000", "") not in flat.replace("\u3000", "")
+    import subprocess
+
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Helvetica" not in fonts and " yes yes " in fonts  # every font embedded
+
+
+def test_export_refuses_other_extensions(year: Store, tmp_path: Path) -> None:
+    from wardapp.outreach.yearly_export import export_report
+
+    with pytest.raises(UsageError, match=".xlsx か .pdf"):
+        export_report(report(year), tmp_path / "r.csv", exported_by="t")
+    assert not (tmp_path / "r.csv").exists()
+
+
+# --- CLI ----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def year_db(db_path: Path) -> Path:
+    from wardapp.store import open_store
+
+    s = open_store(db_path)
+    try:
+        build_year(s)
+    finally:
+        s.close()
+    return db_path
+
+
+def test_cli_json(year_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wardapp.cli import main
+
+    assert main(["report", "outreach", "--fiscal-year", "R7", "--db", str(year_db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["label"] == "R7年度" and data["fiscal_year"] == 2025
+    figures = {f["key"]: f["value"] for f in data["figures"]}
+    assert figures["initiatives"] == 4 and figures["participants"] == 4 and figures["interest_rate"] == 0.75
+    assert main(["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db), "--json", "--unit", "回",
+                 "--no-visits", "--grants"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["figures"][0]["value"] == 5 and data["rules"]["initiative_unit"] == "回"
+
+
+def test_cli_files(year_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wardapp.cli import main
+
+    for name in ("r.xlsx", "r.pdf"):
+        assert main(["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db),
+                     "--out", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).stat().st_size > 1000
+        out = capsys.readouterr().out
+        assert "R7年度　6回 約26名" in out and str(tmp_path / name) in out
+
+
+def test_cli_refusals(year_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wardapp.cli import main
+
+    assert main(["report", "outreach", "--fiscal-year", "25", "--db", str(year_db), "--json"]) == 2
+    assert "--fiscal-year" in capsys.readouterr().err
+    assert main(["report", "outreach", "--fiscal-year", "H40", "--db", str(year_db), "--json"]) == 2
+    assert main(["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db),
+                 "--out", str(tmp_path / "r.csv")]) == 2
+    assert ".xlsx か .pdf" in capsys.readouterr().err
+    assert not (tmp_path / "r.csv").exists()
+    assert main(["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db)]) == 2
