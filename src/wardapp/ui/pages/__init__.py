@@ -21,7 +21,8 @@ from wardapp.settings import WindowState
 from wardapp.ui.context import AppContext
 
 #: Sidebar order of the planned areas; a page takes its ``order`` from here.
-ORDER = {"residents": 10, "map": 20, "rosters": 30, "classes": 40, "visits": 50, "statistics": 60, "settings": 70}
+ORDER = {"residents": 10, "map": 20, "rosters": 30, "classes": 40, "calendar": 45, "visits": 50, "statistics": 60, "outreach_map": 65,
+         "settings": 70}
 
 
 class Page(QWidget):
