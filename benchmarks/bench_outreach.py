@@ -99,6 +99,7 @@ def main() -> None:
 
     from wardapp import outreach as o
     from wardapp.demo.outreach import add_demo_classes
+    from wardapp.security.access import SYSTEM
     from wardapp.store import open_store
     from wardapp.store.models import ClassEnrolment, ClassParticipant, ClassSession, ClassSurvey
 
@@ -134,24 +135,24 @@ def main() -> None:
 
     year_from, year_to = dt.date(2025, 4, 1), dt.date(2026, 3, 31)
     reads = [
-        ("回 list, whole 年度", lambda: o.list_sessions(store, date_from=year_from, date_to=year_to)),
+        ("回 list, whole 年度", lambda: o.list_sessions(store, date_from=year_from, date_to=year_to, actor=SYSTEM)),
         ("回 list, one month", lambda: o.list_sessions(store, date_from=dt.date(2025, 6, 1),
-                                                        date_to=dt.date(2025, 6, 30))),
-        ("講座 list", lambda: o.list_courses(store)),
-        ("受講者 list (all)", lambda: o.list_participants(store, on=REF)),
-        ("受講者 list, kana search", lambda: o.list_participants(store, on=REF, search="シケン　ア")),
-        ("check-in screen (busiest)", lambda: o.checkin_rows(store, busiest[0])),
-        ("check-in search by kana", lambda: o.checkin_rows(store, busiest[0], search="た")),
-        ("sign-in sheet data", lambda: o.attendance_sheet(store, busiest[0])),
-        ("session detail", lambda: o.get_session(store, busiest[0])),
-        ("waiting list", lambda: o.waiting_list(store, waiting or busiest[0])),
-        ("call list", lambda: o.call_list(store)),
-        ("年度 summary (with surveys)", lambda: o.year_summary(store, 2025)),
-        ("survey aggregation, 年度", lambda: o.aggregate_surveys(store, date_from=year_from, date_to=year_to)),
-        ("repeat participation, all", lambda: o.participation(store)),
-        ("one participant's history", lambda: o.participant_history(store, someone)),
-        ("duplicate check (entry form)", lambda: o.find_duplicates(store, kana, phone)),
-        ("walk-in step 1 (kana search)", lambda: o.walk_in_candidates(store, kana[:3])),
+                                                        date_to=dt.date(2025, 6, 30), actor=SYSTEM)),
+        ("講座 list", lambda: o.list_courses(store, actor=SYSTEM)),
+        ("受講者 list (all)", lambda: o.list_participants(store, on=REF, actor=SYSTEM)),
+        ("受講者 list, kana search", lambda: o.list_participants(store, on=REF, search="シケン　ア", actor=SYSTEM)),
+        ("check-in screen (busiest)", lambda: o.checkin_rows(store, busiest[0], actor=SYSTEM)),
+        ("check-in search by kana", lambda: o.checkin_rows(store, busiest[0], search="た", actor=SYSTEM)),
+        ("sign-in sheet data", lambda: o.attendance_sheet(store, busiest[0], actor=SYSTEM)),
+        ("session detail", lambda: o.get_session(store, busiest[0], actor=SYSTEM)),
+        ("waiting list", lambda: o.waiting_list(store, waiting or busiest[0], actor=SYSTEM)),
+        ("call list", lambda: o.call_list(store, actor=SYSTEM)),
+        ("年度 summary (with surveys)", lambda: o.year_summary(store, 2025, actor=SYSTEM)),
+        ("survey aggregation, 年度", lambda: o.aggregate_surveys(store, date_from=year_from, date_to=year_to, actor=SYSTEM)),
+        ("repeat participation, all", lambda: o.participation(store, actor=SYSTEM)),
+        ("one participant's history", lambda: o.participant_history(store, someone, actor=SYSTEM)),
+        ("duplicate check (entry form)", lambda: o.find_duplicates(store, kana, phone, actor=SYSTEM)),
+        ("walk-in step 1 (kana search)", lambda: o.walk_in_candidates(store, kana[:3], actor=SYSTEM)),
     ]
     worst = 0.0
     for label, fn in reads:
@@ -161,28 +162,28 @@ def main() -> None:
     print(f"slowest page query: {worst * 1000:.1f} ms (target ≤ {TARGET * 1000:.0f} ms)")
 
     # Writes, each in its own transaction as the GUI does them.
-    course = o.list_courses(store)[0].id
-    venue = o.venues(store)[0].facility_id
+    course = o.list_courses(store, actor=SYSTEM)[0].id
+    venue = o.venues(store, actor=SYSTEM)[0].facility_id
     day = dt.date(2026, 9, 1)
-    new = o.register_participant(store, o.ParticipantData("計測　太郎", "ケイソク　タロウ", "000-000-0001"))
+    new = o.register_participant(store, o.ParticipantData("計測　太郎", "ケイソク　タロウ", "000-000-0001"), actor=SYSTEM)
     t = time.perf_counter()
-    sid = o.create_session(store, course, o.SessionPlan(day, dt.time(9), dt.time(9, 30), 1, venue))
+    sid = o.create_session(store, course, o.SessionPlan(day, dt.time(9), dt.time(9, 30), 1, venue), actor=SYSTEM)
     create_one = time.perf_counter() - t
     t = time.perf_counter()
     r = o.create_series(store, course, o.SessionPlan(day + dt.timedelta(days=1), dt.time(9), dt.time(9, 30), 10, venue),
-                        count=4)
+                        count=4, actor=SYSTEM)
     create_series = time.perf_counter() - t
     t = time.perf_counter()
-    e = o.enrol(store, sid, new, "電話")
+    e = o.enrol(store, sid, new, "電話", actor=SYSTEM)
     enrol = time.perf_counter() - t
-    other = o.register_participant(store, o.ParticipantData("計測　花子", "ケイソク　ハナコ", "000-000-0002"))
-    o.enrol(store, sid, other, "電話")
+    other = o.register_participant(store, o.ParticipantData("計測　花子", "ケイソク　ハナコ", "000-000-0002"), actor=SYSTEM)
+    o.enrol(store, sid, other, "電話", actor=SYSTEM)
     t = time.perf_counter()
-    res = o.cancel_enrolment(store, e.enrolment_id)
+    res = o.cancel_enrolment(store, e.enrolment_id, actor=SYSTEM)
     cancel = time.perf_counter() - t
     assert len(res.promoted) == 1
     t = time.perf_counter()
-    o.update_series(store, r.series_id, o.SessionEdit(shift_days=1, capacity=12))
+    o.update_series(store, r.series_id, o.SessionEdit(shift_days=1, capacity=12), actor=SYSTEM)
     series_edit = time.perf_counter() - t
     for label, sec in (("create a session (conflict check)", create_one), ("create a 4-session series", create_series),
                        ("sign-up", enrol), ("cancel with promotion", cancel), ("whole-series edit", series_edit)):

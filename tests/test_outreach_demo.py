@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from outreach_helpers import STAFF
+
 from wardapp import outreach as o
 from wardapp.demo.outreach import add_demo_classes
 from wardapp.store import Store, open_store
@@ -38,17 +40,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def _content(store: Store) -> list[tuple[object, ...]]:
     rows = [(r.date, r.start, r.title, r.venue, r.capacity, r.enrolled, r.waiting, r.present, r.absent, r.walk_ins,
-             r.status, r.surveys, r.to_call) for r in o.list_sessions(store)]
+             r.status, r.surveys, r.to_call) for r in o.list_sessions(store, actor=STAFF)]
     people = [(p.name, p.kana, p.phone, p.age_band, p.device, p.needs, p.attended) for p in
-              o.list_participants(store, on=REF)]
+              o.list_participants(store, on=REF, actor=STAFF)]
     return [*rows, *people]
 
 
 def test_a_year_of_classes_for_40000_residents(demo: Store) -> None:
-    year = o.list_sessions(demo, date_from=dt.date(2025, 4, 1), date_to=dt.date(2026, 3, 31))
+    year = o.list_sessions(demo, date_from=dt.date(2025, 4, 1), date_to=dt.date(2026, 3, 31), actor=STAFF)
     assert 40 <= len(year) <= 60
     assert {r.status for r in year} <= {"実施済", "中止"} and sum(r.status == "実施済" for r in year) >= 40
-    ahead = o.list_sessions(demo, date_from=REF)
+    ahead = o.list_sessions(demo, date_from=REF, actor=STAFF)
     assert 3 <= len(ahead) and {r.status for r in ahead} <= {"予定", "確定"}
     assert all(r.date.weekday() < 5 for r in year + ahead)  # weekdays
     kinds = Counter(r.venue.split("見本")[1].lstrip("0123456789") for r in year if r.venue)
@@ -59,7 +61,7 @@ def test_a_year_of_classes_for_40000_residents(demo: Store) -> None:
 
 
 def test_participants_look_like_those_who_come(demo: Store) -> None:
-    people = o.list_participants(demo, on=REF)
+    people = o.list_participants(demo, on=REF, actor=STAFF)
     assert 150 <= len(people) <= 600
     bands = Counter(p.age_band for p in people)
     older = sum(n for b, n in bands.items() if b in ("70代", "80代", "90歳以上"))
@@ -79,16 +81,16 @@ def test_participants_look_like_those_who_come(demo: Store) -> None:
 
 
 def test_waiting_lists_no_shows_walk_ins_calls_and_surveys(demo: Store) -> None:
-    year = o.list_sessions(demo, date_to=REF - dt.timedelta(days=1))
+    year = o.list_sessions(demo, date_to=REF - dt.timedelta(days=1), actor=STAFF)
     held = [r for r in year if r.status == "実施済"]
     assert sum(r.waiting > 0 for r in year) >= 5
     assert sum(r.absent for r in held) > 0 and sum(r.walk_ins for r in held) > 0
     assert all(r.present <= r.capacity for r in held)
     assert sum(r.surveys for r in held) > 0.6 * sum(r.present for r in held)
     assert any(r.cancel_reason for r in year if r.status == "中止") or not any(r.status == "中止" for r in year)
-    calls = o.call_list(demo)
+    calls = o.call_list(demo, actor=STAFF)
     assert calls and all(c.date >= REF for c in calls)  # past calls were made
-    y = o.year_summary(demo, 2025)
+    y = o.year_summary(demo, 2025, actor=STAFF)
     assert 0.5 <= (y.surveys.understood_share or 0) <= 0.95
     assert 0.8 <= (y.surveys.interest_rate or 0) <= 0.98
     assert y.headline.startswith(f"{y.sessions_held}回 約")
@@ -107,7 +109,7 @@ def test_deterministic(demo: Store, tmp_path: Path) -> None:
 
 def test_no_venues_no_classes(store: Store) -> None:
     assert add_demo_classes(store, seed=1, persons=1000, on=REF).sessions == 0
-    assert o.list_sessions(store) == []
+    assert o.list_sessions(store, actor=STAFF) == []
 
 
 def test_ensure_demo_includes_classes(tmp_path: Path) -> None:
@@ -119,6 +121,6 @@ def test_ensure_demo_includes_classes(tmp_path: Path) -> None:
     try:
         run = latest_demo_run(store)
         assert run is not None and run["classes"]["sessions"] >= 12
-        assert len(o.list_sessions(store)) == run["classes"]["sessions"]
+        assert len(o.list_sessions(store, actor=STAFF)) == run["classes"]["sessions"]
     finally:
         store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from outreach_helpers import Ward, ward  # noqa: F401 — fixture
+from outreach_helpers import STAFF, Ward, ward  # noqa: F401 — fixture
 from sqlalchemy import inspect, select
 
 from wardapp import outreach as o
@@ -32,9 +32,9 @@ def _hanako(**kw: object) -> o.ParticipantData:
     ("かくう　はなこ", "(000)123-4567"),
 ])
 def test_same_kana_and_phone_is_a_duplicate(ward: Ward, kana: str, phone: str) -> None:
-    first = o.register_participant(ward.store, _hanako())
+    first = o.register_participant(ward.store, _hanako(), actor=STAFF)
     with pytest.raises(DuplicateParticipantError) as e:
-        o.register_participant(ward.store, _hanako(name="架空 はなこ", kana=kana, phone=phone, birth_date=None))
+        o.register_participant(ward.store, _hanako(name="架空 はなこ", kana=kana, phone=phone, birth_date=None), actor=STAFF)
     assert e.value.existing_id == first
     assert isinstance(e.value, ConflictError)
     assert e.value.message_ja == ("架空　花子（カクウ　ハナコ・電話 000-123-4567・生年月日 1950-03-03）さんは既に"
@@ -42,38 +42,38 @@ def test_same_kana_and_phone_is_a_duplicate(ward: Ward, kana: str, phone: str) -
 
 
 def test_not_duplicates(ward: Ward) -> None:
-    o.register_participant(ward.store, _hanako())
-    o.register_participant(ward.store, _hanako(phone="000-999-0000"))             # 同姓同名, other phone
-    o.register_participant(ward.store, _hanako(name="架空　一郎", kana="カクウ　イチロウ"))  # spouse, same landline
-    matches = o.find_duplicates(ward.store, "かくう はなこ", "000-555-5555")
+    o.register_participant(ward.store, _hanako(), actor=STAFF)
+    o.register_participant(ward.store, _hanako(phone="000-999-0000"), actor=STAFF)             # 同姓同名, other phone
+    o.register_participant(ward.store, _hanako(name="架空　一郎", kana="カクウ　イチロウ"), actor=STAFF)  # spouse, same landline
+    matches = o.find_duplicates(ward.store, "かくう はなこ", "000-555-5555", actor=STAFF)
     assert len(matches) == 2 and not any(m.exact for m in matches)  # shown as 同姓同名 hints
 
 
 def test_without_phone_kana_and_birth_date_decide(ward: Ward) -> None:
-    first = o.register_participant(ward.store, _hanako(phone=None))
+    first = o.register_participant(ward.store, _hanako(phone=None), actor=STAFF)
     with pytest.raises(DuplicateParticipantError) as e:
-        o.register_participant(ward.store, _hanako(phone=None))
+        o.register_participant(ward.store, _hanako(phone=None), actor=STAFF)
     assert e.value.existing_id == first
-    o.register_participant(ward.store, _hanako(phone=None, birth_date=dt.date(1951, 1, 1)))
-    o.register_participant(ward.store, _hanako(phone=None, birth_date=None, age_band="70代"))
+    o.register_participant(ward.store, _hanako(phone=None, birth_date=dt.date(1951, 1, 1)), actor=STAFF)
+    o.register_participant(ward.store, _hanako(phone=None, birth_date=None, age_band="70代"), actor=STAFF)
 
 
 def test_find_duplicates_puts_the_same_person_first(ward: Ward) -> None:
-    other = o.register_participant(ward.store, _hanako(phone="000-999-0000"))
-    same = o.register_participant(ward.store, _hanako())
-    found = o.find_duplicates(ward.store, "カクウ　ハナコ", "0001234567")
+    other = o.register_participant(ward.store, _hanako(phone="000-999-0000"), actor=STAFF)
+    same = o.register_participant(ward.store, _hanako(), actor=STAFF)
+    found = o.find_duplicates(ward.store, "カクウ　ハナコ", "0001234567", actor=STAFF)
     assert [(m.id, m.exact) for m in found] == [(same, True), (other, False)]
 
 
 def test_update_into_a_duplicate_is_refused(ward: Ward) -> None:
-    a = o.register_participant(ward.store, _hanako())
-    b = o.register_participant(ward.store, _hanako(phone="000-999-0000"))
-    o.update_participant(ward.store, b, _hanako(phone="000-999-0000", device="iPhone"))
+    a = o.register_participant(ward.store, _hanako(), actor=STAFF)
+    b = o.register_participant(ward.store, _hanako(phone="000-999-0000"), actor=STAFF)
+    o.update_participant(ward.store, b, _hanako(phone="000-999-0000", device="iPhone"), actor=STAFF)
     with pytest.raises(DuplicateParticipantError) as e:
-        o.update_participant(ward.store, b, _hanako())
+        o.update_participant(ward.store, b, _hanako(), actor=STAFF)
     assert e.value.existing_id == a
-    o.update_participant(ward.store, a, _hanako(needs=("補聴", "大きな文字")))
-    assert o.get_participant(ward.store, a).needs == ("大きな文字", "補聴")
+    o.update_participant(ward.store, a, _hanako(needs=("補聴", "大きな文字")), actor=STAFF)
+    assert o.get_participant(ward.store, a, actor=STAFF).needs == ("大きな文字", "補聴")
 
 
 @pytest.mark.parametrize(("kw", "message"), [
@@ -86,12 +86,12 @@ def test_update_into_a_duplicate_is_refused(ward: Ward) -> None:
 ])
 def test_invalid_entries(ward: Ward, kw: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match=message):
-        o.register_participant(ward.store, _hanako(**kw))
+        o.register_participant(ward.store, _hanako(**kw), actor=STAFF)
 
 
 def test_entry_is_normalised(ward: Ward) -> None:
-    pid = o.register_participant(ward.store, _hanako(name=" 架空 花子 ", kana="かくう  はなこ", phone="０００-１２３-４５６７"))
-    d = o.get_participant(ward.store, pid)
+    pid = o.register_participant(ward.store, _hanako(name=" 架空 花子 ", kana="かくう  はなこ", phone="０００-１２３-４５６７"), actor=STAFF)
+    d = o.get_participant(ward.store, pid, actor=STAFF)
     assert (d.name, d.kana, d.phone) == ("架空　花子", "カクウ　ハナコ", "000-123-4567")
 
 
@@ -106,13 +106,13 @@ def test_age_band() -> None:
 
 
 def test_search_by_kana_name_or_phone(ward: Ward) -> None:
-    a = o.register_participant(ward.store, _hanako())
-    b = o.register_participant(ward.store, o.ParticipantData("見本　花子", "ミホン　ハナコ", "000-777-1111"))
-    assert [m.id for m in o.search_participants(ward.store, "はなこ")] == [a, b]
-    assert [m.id for m in o.search_participants(ward.store, "ﾐﾎﾝ")] == [b]  # beginning of カナ first
-    assert [m.id for m in o.search_participants(ward.store, "見本")] == [b]
-    assert [m.id for m in o.search_participants(ward.store, "7771")] == [b]
-    assert o.search_participants(ward.store, " ") == []
+    a = o.register_participant(ward.store, _hanako(), actor=STAFF)
+    b = o.register_participant(ward.store, o.ParticipantData("見本　花子", "ミホン　ハナコ", "000-777-1111"), actor=STAFF)
+    assert [m.id for m in o.search_participants(ward.store, "はなこ", actor=STAFF)] == [a, b]
+    assert [m.id for m in o.search_participants(ward.store, "ﾐﾎﾝ", actor=STAFF)] == [b]  # beginning of カナ first
+    assert [m.id for m in o.search_participants(ward.store, "見本", actor=STAFF)] == [b]
+    assert [m.id for m in o.search_participants(ward.store, "7771", actor=STAFF)] == [b]
+    assert o.search_participants(ward.store, " ", actor=STAFF) == []
 
 
 # --- privacy: apart from the registry, linked only explicitly -------------------------------------
@@ -137,15 +137,15 @@ def _registry_person(ward: Ward, person_no: str = "0000012345") -> None:
 
 def test_registering_reads_nothing_from_the_registry(ward: Ward) -> None:
     _registry_person(ward)
-    pid = o.register_participant(ward.store, _hanako(birth_date=None, phone=None, age_band="70代"))
-    d = o.get_participant(ward.store, pid)
+    pid = o.register_participant(ward.store, _hanako(birth_date=None, phone=None, age_band="70代"), actor=STAFF)
+    d = o.get_participant(ward.store, pid, actor=STAFF)
     assert (d.birth_date, d.phone, d.address) == (None, None, None)  # not filled from the registry
-    assert o.participant_links(ward.store, pid) == []
+    assert o.participant_links(ward.store, pid, actor=_staff("区民活動支援課 架空")) == []
 
 
 def test_link_is_explicit_and_logged(ward: Ward) -> None:
     _registry_person(ward)
-    pid = o.register_participant(ward.store, _hanako())
+    pid = o.register_participant(ward.store, _hanako(), actor=STAFF)
     link = o.link_participant(ward.store, pid, "0000012345", actor=_staff("区民活動支援課 架空"),
                               reason="本人の申出（防災アプリ講座の案内）")
     assert link.active and link.linked_by == "区民活動支援課 架空" and link.person_no == "0000012345"
@@ -154,9 +154,9 @@ def test_link_is_explicit_and_logged(ward: Ward) -> None:
     gone = o.unlink_participant(ward.store, pid, actor=_staff("別の職員"), reason="誤り")
     assert not gone.active and gone.removed_by == "別の職員"
     o.link_participant(ward.store, pid, "0000012345", actor=_staff("区民活動支援課 架空"), reason="再確認")
-    history = o.participant_links(ward.store, pid)
+    history = o.participant_links(ward.store, pid, actor=_staff("区民活動支援課 架空"))
     assert [h.active for h in history] == [True, False]  # rows are never deleted
-    assert [r.linked for r in o.list_participants(ward.store)] == [True]
+    assert [r.linked for r in o.list_participants(ward.store, actor=STAFF)] == [True]
     logged = [e.action for e in audit.entries(ward.store, _staff("監査", Role.ADMIN))]
     assert logged.count("participant.link") == 2 and logged.count("participant.unlink") == 1
 
@@ -164,7 +164,7 @@ def test_link_is_explicit_and_logged(ward: Ward) -> None:
 def test_outreach_staff_may_not_link(ward: Ward) -> None:
     """地域支援担当 never reaches registry details: linking is refused and nothing is written."""
     _registry_person(ward)
-    pid = o.register_participant(ward.store, _hanako())
+    pid = o.register_participant(ward.store, _hanako(), actor=STAFF)
     with pytest.raises(PermissionDenied):
         o.link_participant(ward.store, pid, "0000012345", actor=_staff("教室担当", Role.OUTREACH), reason="案内")
     with ward.store.session() as s:
@@ -182,7 +182,7 @@ def _staff(name: str, role: Role = Role.REGISTRY) -> Actor:
 ])
 def test_link_refusals(ward: Ward, person_no: str, user: str, reason: str, message: str) -> None:
     _registry_person(ward)
-    pid = o.register_participant(ward.store, _hanako())
+    pid = o.register_participant(ward.store, _hanako(), actor=STAFF)
     with pytest.raises(UsageError, match=message):
         o.link_participant(ward.store, pid, person_no, actor=_staff(user), reason=reason)
     with ward.store.session() as s:
@@ -190,31 +190,31 @@ def test_link_refusals(ward: Ward, person_no: str, user: str, reason: str, messa
 
 
 def test_merge_two_entries_of_one_person(ward: Ward) -> None:
-    r = o.create_series(ward.store, ward.course, ward.plan(), count=2)
-    keep = o.register_participant(ward.store, _hanako())
-    drop = o.register_participant(ward.store, _hanako(kana="カクウ　ハナ", phone=None))
-    o.enrol(ward.store, r.session_ids[0], keep, "電話")
-    e = o.enrol(ward.store, r.session_ids[0], drop, "窓口")
-    o.enrol(ward.store, r.session_ids[1], drop, "窓口")
-    o.check_in(ward.store, e.enrolment_id)
-    o.merge_participants(ward.store, keep, drop)
-    hist = o.participant_history(ward.store, keep)
+    r = o.create_series(ward.store, ward.course, ward.plan(), count=2, actor=STAFF)
+    keep = o.register_participant(ward.store, _hanako(), actor=STAFF)
+    drop = o.register_participant(ward.store, _hanako(kana="カクウ　ハナ", phone=None), actor=STAFF)
+    o.enrol(ward.store, r.session_ids[0], keep, "電話", actor=STAFF)
+    e = o.enrol(ward.store, r.session_ids[0], drop, "窓口", actor=STAFF)
+    o.enrol(ward.store, r.session_ids[1], drop, "窓口", actor=STAFF)
+    o.check_in(ward.store, e.enrolment_id, actor=STAFF)
+    o.merge_participants(ward.store, keep, drop, actor=STAFF)
+    hist = o.participant_history(ward.store, keep, actor=STAFF)
     assert sorted((h.session_id, h.attendance) for h in hist) == [(r.session_ids[0], "出席"), (r.session_ids[1], None)]
     with ward.store.session() as s:
         assert s.get(ClassParticipant, drop) is None
 
 
 def test_erase_keeps_the_figures_but_not_the_person(ward: Ward) -> None:
-    sid = o.create_session(ward.store, ward.course, ward.plan())
-    pid = o.register_participant(ward.store, _hanako(needs=("補聴",)))
-    e = o.enrol(ward.store, sid, pid, "電話")
-    o.check_in(ward.store, e.enrolment_id)
-    o.record_survey(ward.store, sid, o.SurveyAnswer(5, True, participant_id=pid))
-    o.erase_participant(ward.store, pid, on=dt.date(2026, 4, 1))
-    d = o.get_participant(ward.store, pid)
+    sid = o.create_session(ward.store, ward.course, ward.plan(), actor=STAFF)
+    pid = o.register_participant(ward.store, _hanako(needs=("補聴",)), actor=STAFF)
+    e = o.enrol(ward.store, sid, pid, "電話", actor=STAFF)
+    o.check_in(ward.store, e.enrolment_id, actor=STAFF)
+    o.record_survey(ward.store, sid, o.SurveyAnswer(5, True, participant_id=pid), actor=STAFF)
+    o.erase_participant(ward.store, pid, on=dt.date(2026, 4, 1), actor=STAFF)
+    d = o.get_participant(ward.store, pid, actor=STAFF)
     assert (d.name, d.phone, d.birth_date, d.needs, d.age_band) == ("（削除済み）", None, None, (), "70代")
-    assert o.list_sessions(ward.store)[0].present == 1
-    assert o.list_surveys(ward.store, sid)[0].answer.participant_id is None
+    assert o.list_sessions(ward.store, actor=STAFF)[0].present == 1
+    assert o.list_surveys(ward.store, sid, actor=STAFF)[0].answer.participant_id is None
 
 
 def test_schema_has_the_outreach_tables(ward: Ward) -> None:

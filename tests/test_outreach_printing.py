@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from outreach_helpers import STAFF
+
 from wardapp.cli import main
 from wardapp.demo import ensure_demo
 from wardapp.outreach.printing import mask_phone, sign_in_sheet_data
@@ -34,8 +36,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_sheet_lists_those_signed_up_with_masked_phones(demo_db: Path) -> None:
     store = open_store(demo_db)
     try:
-        session = next(r for r in list_sessions(store) if r.enrolled > 0)
-        data = sign_in_sheet_data(store, session.id)
+        session = next(r for r in list_sessions(store, actor=STAFF) if r.enrolled > 0)
+        data = sign_in_sheet_data(store, session.id, actor=STAFF)
     finally:
         store.close()
     assert len(data.participants) == session.enrolled
@@ -47,8 +49,8 @@ def test_sheet_lists_those_signed_up_with_masked_phones(demo_db: Path) -> None:
 def test_cli_prints_the_sheet(demo_db: Path, tmp_path: Path) -> None:
     store = open_store(demo_db)
     try:
-        session = next(r for r in list_sessions(store) if r.enrolled > 0)
-        data = sign_in_sheet_data(store, session.id)
+        session = next(r for r in list_sessions(store, actor=STAFF) if r.enrolled > 0)
+        data = sign_in_sheet_data(store, session.id, actor=STAFF)
     finally:
         store.close()
     out = tmp_path / "sheet.pdf"

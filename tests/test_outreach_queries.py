@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from outreach_helpers import DAY, T, Ward, ward  # noqa: F401 — fixture
+from outreach_helpers import DAY, STAFF, T, Ward, ward  # noqa: F401 — fixture
 
 from wardapp import outreach as o
 from wardapp.cli import main
@@ -15,52 +15,52 @@ from wardapp.cli import main
 
 def _year(ward: Ward) -> dict[str, int]:
     """FY2026 (R8年度): a 2-session series held, a single session held online, one cancelled, one ahead."""
-    r = o.create_series(ward.store, ward.course, ward.plan(capacity=3), count=2)
-    online_course = o.create_course(ward.store, o.CourseData("自宅で学ぶLINE", ("LINE",), partner_kind="NPO"))
+    r = o.create_series(ward.store, ward.course, ward.plan(capacity=3), count=2, actor=STAFF)
+    online_course = o.create_course(ward.store, o.CourseData("自宅で学ぶLINE", ("LINE",), partner_kind="NPO"), actor=STAFF)
     online = o.create_session(ward.store, online_course, o.SessionPlan(DAY + dt.timedelta(days=1), T(14), T(15), 10,
-                                                                        delivery="オンライン"))
-    cancelled = o.create_session(ward.store, ward.course, ward.plan(date=DAY + dt.timedelta(days=2)))
-    ahead = o.create_session(ward.store, ward.course, ward.plan(date=dt.date(2027, 2, 1)))
-    earlier = o.create_session(ward.store, ward.course, ward.plan(date=dt.date(2026, 3, 10)))  # FY2025
+                                                                        delivery="オンライン"), actor=STAFF)
+    cancelled = o.create_session(ward.store, ward.course, ward.plan(date=DAY + dt.timedelta(days=2)), actor=STAFF)
+    ahead = o.create_session(ward.store, ward.course, ward.plan(date=dt.date(2027, 2, 1)), actor=STAFF)
+    earlier = o.create_session(ward.store, ward.course, ward.plan(date=dt.date(2026, 3, 10)), actor=STAFF)  # FY2025
     a, b, c, d = ward.people(4)
     # d came in the previous 年度: not a new participant this year.
-    o.check_in(ward.store, o.enrol(ward.store, earlier, d, "電話").enrolment_id)
-    o.complete_session(ward.store, earlier, on=dt.date(2026, 3, 10))
+    o.check_in(ward.store, o.enrol(ward.store, earlier, d, "電話", actor=STAFF).enrolment_id, actor=STAFF)
+    o.complete_session(ward.store, earlier, on=dt.date(2026, 3, 10), actor=STAFF)
     for p in (a, b, c, d):
-        o.enrol_series(ward.store, r.series_id, p, "電話")
+        o.enrol_series(ward.store, r.series_id, p, "電話", actor=STAFF)
     for i, sid in enumerate(r.session_ids):
-        for row in o.checkin_rows(ward.store, sid):
+        for row in o.checkin_rows(ward.store, sid, actor=STAFF):
             if row.status == "申込" and not (i == 1 and row.participant_id == b):
-                o.check_in(ward.store, row.enrolment_id)
-        o.complete_session(ward.store, sid, on=dt.date(2026, 12, 1))
+                o.check_in(ward.store, row.enrolment_id, actor=STAFF)
+        o.complete_session(ward.store, sid, on=dt.date(2026, 12, 1), actor=STAFF)
     o.add_walk_in(ward.store, r.session_ids[1], o.ParticipantData("沼　花", "ヌマ　ハナ", birth_date=dt.date(1940, 1, 1)),
-                  allow_over_capacity=True)
-    o.check_in(ward.store, o.enrol(ward.store, online, d, "オンライン").enrolment_id)
-    o.complete_session(ward.store, online, on=dt.date(2026, 12, 1))
-    o.cancel_session(ward.store, cancelled, "台風接近のため")
-    o.record_survey(ward.store, r.session_ids[0], o.SurveyAnswer(5, True, {"LINE": True}))
-    o.record_survey(ward.store, r.session_ids[0], o.SurveyAnswer(3, False, {"LINE": False}))
-    o.record_survey(ward.store, online, o.SurveyAnswer(4, True))
+                  allow_over_capacity=True, actor=STAFF)
+    o.check_in(ward.store, o.enrol(ward.store, online, d, "オンライン", actor=STAFF).enrolment_id, actor=STAFF)
+    o.complete_session(ward.store, online, on=dt.date(2026, 12, 1), actor=STAFF)
+    o.cancel_session(ward.store, cancelled, "台風接近のため", actor=STAFF)
+    o.record_survey(ward.store, r.session_ids[0], o.SurveyAnswer(5, True, {"LINE": True}), actor=STAFF)
+    o.record_survey(ward.store, r.session_ids[0], o.SurveyAnswer(3, False, {"LINE": False}), actor=STAFF)
+    o.record_survey(ward.store, online, o.SurveyAnswer(4, True), actor=STAFF)
     return {"a": a, "b": b, "c": c, "d": d, "online": online, "ahead": ahead, "cancelled": cancelled,
             "s1": r.session_ids[0], "s2": r.session_ids[1]}
 
 
 def test_list_sessions_counts(ward: Ward) -> None:
     ids = _year(ward)
-    rows = {r.id: r for r in o.list_sessions(ward.store)}
+    rows = {r.id: r for r in o.list_sessions(ward.store, actor=STAFF)}
     s1, s2 = rows[ids["s1"]], rows[ids["s2"]]
     assert (s1.enrolled, s1.waiting, s1.present, s1.absent, s1.walk_ins, s1.surveys) == (3, 1, 3, 0, 0, 2)
     assert (s2.enrolled, s2.waiting, s2.present, s2.absent, s2.walk_ins) == (4, 1, 3, 1, 1)
     assert rows[ids["cancelled"]].cancel_reason == "台風接近のため"
     assert rows[ids["online"]].venue is None and rows[ids["online"]].partner_kind == "NPO"
-    between = o.list_sessions(ward.store, date_from=DAY + dt.timedelta(days=1), date_to=DAY + dt.timedelta(days=2))
+    between = o.list_sessions(ward.store, date_from=DAY + dt.timedelta(days=1), date_to=DAY + dt.timedelta(days=2), actor=STAFF)
     assert [r.id for r in between] == [ids["online"], ids["cancelled"]]
-    assert [r.id for r in o.list_sessions(ward.store, status="中止")] == [ids["cancelled"]]
+    assert [r.id for r in o.list_sessions(ward.store, status="中止", actor=STAFF)] == [ids["cancelled"]]
 
 
 def test_year_summary_in_report_units(ward: Ward) -> None:
     ids = _year(ward)
-    y = o.year_summary(ward.store, 2026)
+    y = o.year_summary(ward.store, 2026, actor=STAFF)
     assert (y.label, y.date_from, y.date_to) == ("R8年度", dt.date(2026, 4, 1), dt.date(2027, 3, 31))
     assert y.sessions_held == 3 and y.sessions_cancelled == 1 and y.sessions_planned == 1
     assert y.sessions_by_delivery == {"対面": 2, "オンライン": 1, "ハイブリッド": 0}
@@ -75,7 +75,7 @@ def test_year_summary_in_report_units(ward: Ward) -> None:
     assert y.surveys.responses == 3 and y.surveys.understood_share == pytest.approx(2 / 3)
     assert {"取組数", "回数", "延べ受講者数", "実受講者数", "理解度", "関心が上がった割合"} <= set(y.definitions)
     assert json.loads(json.dumps(y.to_json(), ensure_ascii=False))["headline"] == y.headline
-    assert o.fiscal_years(ward.store) == [2026, 2025]
+    assert o.fiscal_years(ward.store, actor=STAFF) == [2026, 2025]
     assert ids["ahead"]
 
 
@@ -85,7 +85,7 @@ def test_year_summary_in_report_units(ward: Ward) -> None:
 def test_counting_units_are_configurable(ward: Ward, unit: str, walk_ins: bool, initiatives: int,
                                          attendances: int) -> None:
     _year(ward)
-    y = o.year_summary(ward.store, 2026, o.CountingRules(unit, 5, walk_ins))  # type: ignore[arg-type]
+    y = o.year_summary(ward.store, 2026, o.CountingRules(unit, 5, walk_ins), actor=STAFF)  # type: ignore[arg-type]
     assert (y.initiatives, y.attendances) == (initiatives, attendances)
     assert y.surveys.understood_share == pytest.approx(1 / 3)
     assert unit in y.definitions["取組数"] or "回の数" in y.definitions["取組数"]
@@ -93,20 +93,20 @@ def test_counting_units_are_configurable(ward: Ward, unit: str, walk_ins: bool, 
 
 def test_list_participants_with_repeats(ward: Ward) -> None:
     ids = _year(ward)
-    rows = {r.id: r for r in o.list_participants(ward.store, on=DAY)}
+    rows = {r.id: r for r in o.list_participants(ward.store, on=DAY, actor=STAFF)}
     assert rows[ids["a"]].attended == 2 and rows[ids["b"]].no_shows == 1 and rows[ids["d"]].attended == 2
     assert rows[ids["a"]].upcoming == 0
-    assert [r.kana for r in o.list_participants(ward.store, search="ぬま")] == ["ヌマ　ハナ"]
+    assert [r.kana for r in o.list_participants(ward.store, search="ぬま", actor=STAFF)] == ["ヌマ　ハナ"]
 
 
 def test_attendance_sheet_data(ward: Ward) -> None:
-    r = o.create_series(ward.store, ward.course, ward.plan(capacity=2, loan_devices=2), count=2)
-    people = [o.register_participant(ward.store, o.ParticipantData(n, k, f"000-300-000{i}", device=dev))
+    r = o.create_series(ward.store, ward.course, ward.plan(capacity=2, loan_devices=2), count=2, actor=STAFF)
+    people = [o.register_participant(ward.store, o.ParticipantData(n, k, f"000-300-000{i}", device=dev), actor=STAFF)
               for i, (n, k, dev) in enumerate([("見本　愛", "ミホン　アイ", "iPhone"), ("架空　桜", "カクウ　サクラ", "持っていない"),
                                                 ("試験　梅", "シケン　ウメ", "ガラケー")])]
     for p in people:
-        o.enrol(ward.store, r.session_ids[1], p, "電話")
-    sheet = o.attendance_sheet(ward.store, r.session_ids[1])
+        o.enrol(ward.store, r.session_ids[1], p, "電話", actor=STAFF)
+    sheet = o.attendance_sheet(ward.store, r.session_ids[1], actor=STAFF)
     assert (sheet.title, sheet.number, sheet.series_size, sheet.weekday) == ("はじめてのスマホ 第2回", 2, 2, "火")
     assert [x.kana for x in sheet.rows] == ["カクウ　サクラ", "ミホン　アイ"]
     assert [x.kana for x in sheet.waiting] == ["シケン　ウメ"]
@@ -116,7 +116,7 @@ def test_attendance_sheet_data(ward: Ward) -> None:
 
 
 def test_venues_lists_local_hubs(ward: Ward) -> None:
-    assert [(v.name, v.kind) for v in o.venues(ward.store)] == [("みどり地区センター", "地区センター"),
+    assert [(v.name, v.kind) for v in o.venues(ward.store, actor=STAFF)] == [("みどり地区センター", "地区センター"),
                                                               ("みどり地域ケアプラザ", "地域ケアプラザ")]
 
 

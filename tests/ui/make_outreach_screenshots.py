@@ -30,6 +30,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from wardapp import outreach as o
+    from wardapp.security.access import SYSTEM as STAFF
     from wardapp.demo import ensure_demo
     from wardapp.settings import Settings
     from wardapp.store import open_store
@@ -42,14 +43,14 @@ def main() -> int:
     demo = ensure_demo(tmp / "demo.sqlite3", persons=args.persons, seed=1)
     store = open_store(demo.db_path)
     # The door: the last session of the demo's first-timers' course, a few people already in.
-    door = max((r for r in o.list_sessions(store) if r.status in ("予定", "確定") and r.waiting),
+    door = max((r for r in o.list_sessions(store, actor=STAFF) if r.status in ("予定", "確定") and r.waiting),
                key=lambda r: (r.date, r.start))
-    for row in o.checkin_rows(store, door.id)[:4]:
-        o.check_in(store, row.enrolment_id, at=dt.datetime.combine(door.date, dt.time(9, 50)))
+    for row in o.checkin_rows(store, door.id, actor=STAFF)[:4]:
+        o.check_in(store, row.enrolment_id, at=dt.datetime.combine(door.date, dt.time(9, 50)), actor=STAFF)
     # 教室: March of the 年度, the held session with the most survey forms.
-    march = o.list_sessions(store, date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31))
+    march = o.list_sessions(store, date_from=dt.date(2026, 3, 1), date_to=dt.date(2026, 3, 31), actor=STAFF)
     shown = max(march, key=lambda r: (r.surveys, r.present))
-    regular = max(o.list_participants(store), key=lambda p: (p.attended, p.no_shows))
+    regular = max(o.list_participants(store, actor=STAFF), key=lambda p: (p.attended, p.no_shows))
     store.close()
     args.out.mkdir(parents=True, exist_ok=True)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from gui_helpers import TIMEOUT
-from outreach_helpers import Ward, make_ward
+from outreach_helpers import STAFF, Ward, make_ward
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -66,20 +66,20 @@ def build_class_ward(path: Path, today: dt.date | None = None) -> ClassWard:
     today = today or dt.date.today()
     store = open_store(path)
     ward = make_ward(store)
-    session = o.create_session(store, ward.course, ward.plan(date=today, capacity=3))
+    session = o.create_session(store, ward.course, ward.plan(date=today, capacity=3), actor=STAFF)
     series = o.create_series(store, ward.course, ward.plan(date=today + dt.timedelta(days=7), start=T(13), end=T(15),
                                                             venue=ward.plaza, instructors=("鈴木　花子",)),
-                             count=4, every_days=7)
+                             count=4, every_days=7, actor=STAFF)
     other_date = today + dt.timedelta(days=10)
-    other = o.create_session(store, ward.course, ward.plan(date=other_date, instructors=("佐藤　一郎",)))
+    other = o.create_session(store, ward.course, ward.plan(date=other_date, instructors=("佐藤　一郎",)), actor=STAFF)
     people: dict[str, int] = {}
     for name, kana, phone in PEOPLE:
         people[kana] = o.register_participant(store, o.ParticipantData(name, kana, phone, age_band="70代",
-                                                                       device="持っていない"))
+                                                                       device="持っていない"), actor=STAFF)
     enrolments: dict[str, int] = {}
     start = dt.datetime.combine(today - dt.timedelta(days=20), T(9))
     for i, (_name, kana, _phone) in enumerate(PEOPLE[:4]):
-        res = o.enrol(store, session, people[kana], "電話", applied_at=start + dt.timedelta(hours=i))
+        res = o.enrol(store, session, people[kana], "電話", applied_at=start + dt.timedelta(hours=i), actor=STAFF)
         enrolments[kana] = res.enrolment_id
     return ClassWard(ward, today, session, series.series_id, list(series.session_ids), other, other_date, people,
                      enrolments)

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from gui_helpers import TIMEOUT
 from outreach_ward import ClassWard, answer, class_ward, column, octx, model_tester, wait_idle  # noqa: F401 — fixtures
+from outreach_helpers import STAFF
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 
@@ -36,7 +37,7 @@ def _search(qtbot, page: CheckinPage, text: str) -> None:  # type: ignore[no-unt
 
 
 def _row(cw: ClassWard, kana: str) -> o.CheckinRow:
-    return next(r for r in o.checkin_rows(cw.store, cw.today_session) if r.kana == kana)
+    return next(r for r in o.checkin_rows(cw.store, cw.today_session, actor=STAFF) if r.kana == kana)
 
 
 def _kanas(page: CheckinPage) -> list[str]:
@@ -137,7 +138,7 @@ def test_walk_in_in_two_steps(page: CheckinPage, class_ward: ClassWard, qtbot) -
     # The session is full (3 of 3): the door decides.
     answer(qtbot, page)
     qtbot.waitUntil(lambda: any(r.kana == "タカハシ　サブロウ" and r.attendance == "出席"
-                                for r in o.checkin_rows(class_ward.store, class_ward.today_session)), timeout=TIMEOUT)
+                                for r in o.checkin_rows(class_ward.store, class_ward.today_session, actor=STAFF)), timeout=TIMEOUT)
     wait_idle(qtbot, page.ctx)
     row = _row(class_ward, "タカハシ　サブロウ")
     assert row.channel == "当日" and row.participant_id == class_ward.people["タカハシ　サブロウ"]
@@ -156,7 +157,7 @@ def test_walk_in_in_two_steps(page: CheckinPage, class_ward: ClassWard, qtbot) -
     dlg.add_button.click()
     answer(qtbot, page)
     qtbot.waitUntil(lambda: any(r.kana == "イトウ　ハル" for r in o.checkin_rows(class_ward.store,
-                                                                          class_ward.today_session)),
+                                                                          class_ward.today_session, actor=STAFF)),
                     timeout=TIMEOUT)
     wait_idle(qtbot, page.ctx)
     row = _row(class_ward, "イトウ　ハル")
@@ -174,9 +175,9 @@ def test_finish_marks_no_shows(page: CheckinPage, class_ward: ClassWard, qtbot) 
     with qtbot.waitSignal(page.sessions_loaded, timeout=TIMEOUT):
         answer(qtbot, page)
     wait_idle(qtbot, page.ctx)
-    info = o.get_session(class_ward.store, class_ward.today_session)
+    info = o.get_session(class_ward.store, class_ward.today_session, actor=STAFF)
     assert (info.status, info.present, info.absent, info.waiting) == ("実施済", 1, 2, 1)
-    assert {r.kana: r.attendance for r in o.checkin_rows(class_ward.store, class_ward.today_session)} == {
+    assert {r.kana: r.attendance for r in o.checkin_rows(class_ward.store, class_ward.today_session, actor=STAFF)} == {
         "スズキ　イチロウ": "出席", "タナカ　ハナコ": "欠席", "ヤマダ　タロウ": "欠席", "サトウ　ジロウ": None}
     assert page.last_label.text() == "終了しました: 出席 1人・欠席 2人。"
     assert page.session_id() == class_ward.today_session and "実施済" in page.counts.text()
@@ -197,7 +198,7 @@ def test_other_days_and_no_class(page: CheckinPage, class_ward: ClassWard, qtbot
 
 
 def test_checkin_model_passes_the_model_tester(class_ward: ClassWard, qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
-    rows = o.checkin_rows(class_ward.store, class_ward.today_session)
+    rows = o.checkin_rows(class_ward.store, class_ward.today_session, actor=STAFF)
     model = CheckinModel()
     qtmodeltester.check(model)
     t = model_tester(model)

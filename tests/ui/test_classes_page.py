@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from gui_helpers import TIMEOUT
 from outreach_ward import ClassWard, answer, class_ward, column, model_tester, octx, wait_idle  # noqa: F401
+from outreach_helpers import STAFF
 from pdf_text import requires_poppler
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QPushButton, QTableView
@@ -132,7 +133,7 @@ def test_conflicting_edit_is_refused_in_japanese_and_changes_nothing(page: Class
     assert f"{other.isoformat()} 10:00–12:00 に『はじめてのスマホ』で使用中です" in text
     assert dlg.problem.isVisible() and dlg.problem.text() == text
     assert dlg.isVisible()  # still open, with what staff entered
-    assert o.get_session(class_ward.store, class_ward.today_session).plan.date == class_ward.today
+    assert o.get_session(class_ward.store, class_ward.today_session, actor=STAFF).plan.date == class_ward.today
 
     # Two clashes at once (venue and instructor): every one listed on its own line.
     dlg.instructors_edit.setText("佐藤　一郎")
@@ -140,7 +141,7 @@ def test_conflicting_edit_is_refused_in_japanese_and_changes_nothing(page: Class
     lines = text.splitlines()
     assert len(lines) == 2 and all(line.startswith("・") for line in lines)
     assert "講師『佐藤　一郎』は" in lines[1]
-    info = o.get_session(class_ward.store, class_ward.today_session)
+    info = o.get_session(class_ward.store, class_ward.today_session, actor=STAFF)
     assert (info.plan.date, info.plan.instructors) == (class_ward.today, ("山田　花子",))
 
     # A capacity below the sign-ups.
@@ -159,9 +160,9 @@ def test_edit_one_session_and_the_waiting_list_moves_up(page: ClassesPage, class
     dlg.capacity_spin.setValue(4)
     _submit_ok(qtbot, page, dlg)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=TIMEOUT)  # closed (and deleted)
-    assert o.get_session(class_ward.store, class_ward.today_session).plan.capacity == 4
+    assert o.get_session(class_ward.store, class_ward.today_session, actor=STAFF).plan.capacity == 4
     # サトウ moved up into the new seat and is on the call list.
-    calls = o.call_list(class_ward.store)
+    calls = o.call_list(class_ward.store, actor=STAFF)
     assert [(c.name, c.reason) for c in calls] == [("佐藤　次郎", "繰り上げ")]
     assert column(page.call_model, 1) == ["佐藤　次郎"]
 
@@ -181,7 +182,7 @@ def test_create_a_series_every_week(page: ClassesPage, class_ward: ClassWard, qt
     assert dlg.preview.text().startswith("3回: ")
     dlg.label_edit.setText("冬の連続講座")
     _submit_ok(qtbot, page, dlg)
-    rows = [r for r in o.list_sessions(class_ward.store, date_from=first) if r.start == dt.time(13, 30)]
+    rows = [r for r in o.list_sessions(class_ward.store, date_from=first, actor=STAFF) if r.start == dt.time(13, 30)]
     assert [r.date for r in rows] == [first + dt.timedelta(days=14 * i) for i in range(3)]
     assert [r.number for r in rows] == [1, 2, 3] and len({r.series_id for r in rows}) == 1
     assert rows[0].instructors == ("架空　講師", "見本　助手")
@@ -190,7 +191,7 @@ def test_create_a_series_every_week(page: ClassesPage, class_ward: ClassWard, qt
 
 def test_create_a_series_on_chosen_dates_refused_as_a_whole_on_a_clash(page: ClassesPage, class_ward: ClassWard,  # type: ignore[no-untyped-def]
                                                                        qtbot) -> None:
-    before = len(o.list_sessions(class_ward.store))
+    before = len(o.list_sessions(class_ward.store, actor=STAFF))
     dlg = page.new_session()
     assert dlg is not None
     dlg.dates_radio.setChecked(True)
@@ -201,7 +202,7 @@ def test_create_a_series_on_chosen_dates_refused_as_a_whole_on_a_clash(page: Cla
     assert dlg.series_dates() == [free, class_ward.other_date]
     text = _submit_refused(qtbot, dlg)
     assert "使用中です" in text
-    assert len(o.list_sessions(class_ward.store)) == before  # not even the free date was created
+    assert len(o.list_sessions(class_ward.store, actor=STAFF)) == before  # not even the free date was created
     dlg.reject()
 
 
@@ -213,7 +214,7 @@ def test_whole_series_edit_and_this_session_only(page: ClassesPage, class_ward: 
     # This session only: the others keep their capacity.
     dlg.capacity_spin.setValue(25)
     _submit_ok(qtbot, page, dlg)
-    caps = [o.get_session(class_ward.store, s).plan.capacity for s in class_ward.series]
+    caps = [o.get_session(class_ward.store, s, actor=STAFF).plan.capacity for s in class_ward.series]
     assert caps == [20, 25, 20, 20]
 
     # The whole series: +1 day and a new instructor; the capacity set on 第2回 alone stays.
@@ -224,9 +225,9 @@ def test_whole_series_edit_and_this_session_only(page: ClassesPage, class_ward: 
     assert not dlg.date_edit.isEnabled() and dlg.shift_spin.isEnabled()
     dlg.shift_spin.setValue(1)
     dlg.instructors_edit.setText("見本　講師")
-    before = [o.get_session(class_ward.store, s).plan.date for s in class_ward.series]
+    before = [o.get_session(class_ward.store, s, actor=STAFF).plan.date for s in class_ward.series]
     _submit_ok(qtbot, page, dlg)
-    after = [o.get_session(class_ward.store, s).plan for s in class_ward.series]
+    after = [o.get_session(class_ward.store, s, actor=STAFF).plan for s in class_ward.series]
     assert [p.date for p in after] == [d + dt.timedelta(days=1) for d in before]
     assert {p.instructors for p in after} == {("見本　講師",)}
     assert [p.capacity for p in after] == [20, 25, 20, 20]
@@ -240,13 +241,13 @@ def test_cancel_a_session_with_a_reason_puts_everyone_on_the_call_list(page: Cla
     assert "理由を入力してください" in _submit_refused(qtbot, dlg)  # the core asks for a reason
     dlg.reason_combo.setCurrentIndex(0)  # 台風のため
     _submit_ok(qtbot, page, dlg)
-    info = o.get_session(class_ward.store, class_ward.today_session)
+    info = o.get_session(class_ward.store, class_ward.today_session, actor=STAFF)
     assert (info.status, info.cancel_reason) == ("中止", "台風のため")
     assert page.tabs.tabText(2) == "連絡リスト（4）"
     assert set(column(page.call_model, 0)) == {"中止"}
     assert page.reopen_button.isEnabled() and not page.cancel_button.isEnabled()
     _reloaded(qtbot, page, page.reopen_button.click)
-    assert o.get_session(class_ward.store, class_ward.today_session).status == "予定"
+    assert o.get_session(class_ward.store, class_ward.today_session, actor=STAFF).status == "予定"
 
 
 # --- sign-ups, waiting list, call list ---------------------------------------------------------
@@ -306,7 +307,7 @@ def test_survey_entry_updates_the_figures(page: ClassesPage, class_ward: ClassWa
         dlg.submit()
     wait_idle(qtbot, page.ctx)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=TIMEOUT)
-    s = o.aggregate_surveys(class_ward.store, session_ids=[class_ward.today_session])
+    s = o.aggregate_surveys(class_ward.store, session_ids=[class_ward.today_session], actor=STAFF)
     assert (s.responses, s.understood, s.interest_yes, s.interest_no) == (2, 1, 1, 1)
     text = page.survey_summary.text()
     assert "回答 2枚。理解度（4以上）: 50%（2人中 1人）。関心が上がった: 50%（2人中 1人）。" in text
@@ -330,7 +331,7 @@ def test_new_course_with_an_ordered_topic_list(page: ClassesPage, class_ward: Cl
     dlg.partner_kind.setCurrentText("NPO")
     dlg.partner_name.setText("架空ITサポート")
     _submit_ok(qtbot, page, dlg)
-    course = next(c for c in o.list_courses(class_ward.store) if c.title == "LINEをはじめよう")
+    course = next(c for c in o.list_courses(class_ward.store, actor=STAFF) if c.title == "LINEをはじめよう")
     assert course.topics == ("LINE", "写真を送る", "詐欺対策")
     assert (course.partner_kind, course.partner_name) == ("NPO", "架空ITサポート")
     assert "LINEをはじめよう" in column(page.course_model, 0)
@@ -397,16 +398,16 @@ def test_print_poster_and_course_guides(page: ClassesPage, class_ward: ClassWard
 
 def test_models_pass_the_model_tester(class_ward: ClassWard, qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
     store = class_ward.store
-    o.record_survey(store, class_ward.today_session, o.SurveyAnswer(4, True, {"LINE": True}, "よかった"))
-    o.cancel_enrolment(store, class_ward.enrolments["タナカ　ハナコ"])  # サトウ moves up: a call to make
-    o.enrol(store, class_ward.today_session, class_ward.people["タカハシ　サブロウ"], "はがき")  # waits
+    o.record_survey(store, class_ward.today_session, o.SurveyAnswer(4, True, {"LINE": True}, "よかった"), actor=STAFF)
+    o.cancel_enrolment(store, class_ward.enrolments["タナカ　ハナコ"], actor=STAFF)  # サトウ moves up: a call to make
+    o.enrol(store, class_ward.today_session, class_ward.people["タカハシ　サブロウ"], "はがき", actor=STAFF)  # waits
     cases: list[tuple[Any, list[Any]]] = [
-        (SessionListModel(), o.list_sessions(store)),
-        (CourseModel(), o.list_courses(store)),
-        (CallListModel(), o.call_list(store, include_done=True)),
-        (WaitingModel(), o.waiting_list(store, class_ward.today_session)),
-        (SurveyModel(), o.list_surveys(store, class_ward.today_session)),
-        (RosterModel(), o.checkin_rows(store, class_ward.today_session)),
+        (SessionListModel(), o.list_sessions(store, actor=STAFF)),
+        (CourseModel(), o.list_courses(store, actor=STAFF)),
+        (CallListModel(), o.call_list(store, include_done=True, actor=STAFF)),
+        (WaitingModel(), o.waiting_list(store, class_ward.today_session, actor=STAFF)),
+        (SurveyModel(), o.list_surveys(store, class_ward.today_session, actor=STAFF)),
+        (RosterModel(), o.checkin_rows(store, class_ward.today_session, actor=STAFF)),
     ]
     for model, rows in cases:
         qtmodeltester.check(model)

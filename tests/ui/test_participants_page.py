@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from gui_helpers import TIMEOUT
 from outreach_ward import ClassWard, answer, class_ward, column, model_tester, octx, wait_idle  # noqa: F401
+from outreach_helpers import STAFF
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 
@@ -47,7 +48,7 @@ def _show(qtbot, page: ParticipantsPage, kana: str) -> None:  # type: ignore[no-
 
 
 def _count(cw: ClassWard) -> int:
-    return len(o.list_participants(cw.store))
+    return len(o.list_participants(cw.store, actor=STAFF))
 
 
 def test_list_and_search_by_kana_name_or_phone(page: ParticipantsPage, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -116,10 +117,10 @@ def test_history_repeat_participation_sign_up_and_withdraw(page: ParticipantsPag
     store = class_ward.store
     # タナカ came to an earlier class: one attendance, counted as repeat participation.
     past = o.create_session(store, class_ward.ward.course,
-                            class_ward.ward.plan(date=class_ward.today - dt.timedelta(days=30)))
-    e = o.enrol(store, past, class_ward.people["タナカ　ハナコ"], "窓口")
-    o.check_in(store, e.enrolment_id)
-    o.complete_session(store, past)
+                            class_ward.ward.plan(date=class_ward.today - dt.timedelta(days=30)), actor=STAFF)
+    e = o.enrol(store, past, class_ward.people["タナカ　ハナコ"], "窓口", actor=STAFF)
+    o.check_in(store, e.enrolment_id, actor=STAFF)
+    o.complete_session(store, past, actor=STAFF)
     _search(qtbot, page, "タナカ")
     _show(qtbot, page, "タナカ　ハナコ")
     assert column(page.model, 7) == ["1"]  # 受講回数
@@ -153,7 +154,7 @@ def test_history_repeat_participation_sign_up_and_withdraw(page: ParticipantsPag
     wait_idle(qtbot, page.ctx)
     h = next(h for h in page.history_model.rows if h.session_id == class_ward.today_session)
     assert h.status == "取消"
-    calls = o.call_list(store, session_ids=[class_ward.today_session])
+    calls = o.call_list(store, session_ids=[class_ward.today_session], actor=STAFF)
     assert [(c.name, c.reason, c.status) for c in calls] == [("佐藤　次郎", "繰り上げ", "申込")]
 
 
@@ -172,22 +173,22 @@ def test_sign_up_when_full_goes_on_the_waiting_list(page: ParticipantsPage, clas
     with qtbot.waitSignal(page.detail_loaded, timeout=TIMEOUT):
         dlg.submit()
     wait_idle(qtbot, page.ctx)
-    waiting = o.waiting_list(class_ward.store, class_ward.today_session)
+    waiting = o.waiting_list(class_ward.store, class_ward.today_session, actor=STAFF)
     assert [w.name for w in waiting] == ["佐藤　次郎", "高橋　三郎"]
     assert any("キャンセル待ち 1回（2番目）" in s for s in status)
-    row = next(r for r in o.checkin_rows(class_ward.store, class_ward.today_session) if r.kana == "タカハシ　サブロウ")
+    row = next(r for r in o.checkin_rows(class_ward.store, class_ward.today_session, actor=STAFF) if r.kana == "タカハシ　サブロウ")
     assert (row.channel, row.proxy_name) == ("代理", "長女")
 
 
 def test_models_pass_the_model_tester(class_ward: ClassWard, qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
     store = class_ward.store
     pid = class_ward.people["タナカ　ハナコ"]
-    o.enrol(store, class_ward.series[0], pid, "電話")
+    o.enrol(store, class_ward.series[0], pid, "電話", actor=STAFF)
     cases: list[tuple[Any, list[Any]]] = [
-        (ParticipantListModel(), o.list_participants(store)),
-        (HistoryModel(), o.participant_history(store, pid)),
-        (MatchModel(), o.find_duplicates(store, "たなか　はなこ", "000-111-0001")
-         + o.walk_in_candidates(store, "ろう")),
+        (ParticipantListModel(), o.list_participants(store, actor=STAFF)),
+        (HistoryModel(), o.participant_history(store, pid, actor=STAFF)),
+        (MatchModel(), o.find_duplicates(store, "たなか　はなこ", "000-111-0001", actor=STAFF)
+         + o.walk_in_candidates(store, "ろう", actor=STAFF)),
     ]
     for model, rows in cases:
         qtmodeltester.check(model)

@@ -40,6 +40,7 @@ from wardapp.errors import ConflictError
 from wardapp.outreach import attendance, courses, enrolment, sessions, surveys
 from wardapp.outreach.participants import ParticipantData, register_participant
 from wardapp.outreach.vocabulary import ABSENT, DEVICES, ENROLLED, HELD, WAITING
+from wardapp.security.access import SYSTEM
 from wardapp.store.db import Store
 from wardapp.store.models import ClassEnrolment, ClassSession, ClassSurvey, Course, Facility, ParticipantId, Town
 from wardapp.wareki import fiscal_year
@@ -215,7 +216,7 @@ class _Builder:
 
     def ensure_registered(self, p: _Person, at: dt.datetime) -> ParticipantId:
         if p.id is None:
-            p.id = register_participant(self.s, p.data, user="デモ", at=at)
+            p.id = register_participant(self.s, p.data, user="デモ", at=at, actor=SYSTEM)
             self.result.participants += 1
         return p.id
 
@@ -255,9 +256,9 @@ class _Builder:
                                         t.loan_devices, tuple(rng.sample(pool, t.instructors)), t.delivery)
             try:
                 if t.length == 1:
-                    made.append(sessions.create_session(self.s, course_ids[k], plan))
+                    made.append(sessions.create_session(self.s, course_ids[k], plan, actor=SYSTEM))
                 else:
-                    r = sessions.create_series(self.s, course_ids[k], plan, count=t.length, every_days=t.every_days)
+                    r = sessions.create_series(self.s, course_ids[k], plan, count=t.length, every_days=t.every_days, actor=SYSTEM)
                     made += list(r.session_ids)
             except ConflictError:
                 continue
@@ -297,7 +298,7 @@ class _Builder:
             pid = self.ensure_registered(p, at)
             for sid in group:
                 try:
-                    enrolment.enrol(s, sid, pid, channel, applied_at=at, proxy_name=proxy)
+                    enrolment.enrol(s, sid, pid, channel, applied_at=at, proxy_name=proxy, actor=SYSTEM)
                 except ConflictError:
                     pass
         # A few withdraw before the day; the first on the waiting list moves up.
@@ -315,10 +316,10 @@ class _Builder:
                         when = min(when, dt.datetime.combine(self.on - dt.timedelta(days=1), dt.time(15)))
                     if e.status not in (ENROLLED, WAITING) or when.date() >= x.date:
                         continue
-                    res = enrolment.cancel_enrolment(s, e.id, at=when, note="本人より電話で取消")
+                    res = enrolment.cancel_enrolment(s, e.id, at=when, note="本人より電話で取消", actor=SYSTEM)
                     if x.date < self.on:
                         for pe in res.promoted:
-                            enrolment.mark_called(s, pe, at=when + dt.timedelta(hours=2), note="電話で連絡済み")
+                            enrolment.mark_called(s, pe, at=when + dt.timedelta(hours=2), note="電話で連絡済み", actor=SYSTEM)
 
     def hold(self, sid: int, template: _Template, people: list[_Person], towns: list[tuple[int, float | None, float | None]]) -> None:
         """The day itself: check-in, waiting-list people who come anyway, walk-ins, no-shows, surveys."""
@@ -326,22 +327,22 @@ class _Builder:
         x = s.get(ClassSession, sid)
         assert x is not None
         if rng.random() < 0.04:
-            res = sessions.cancel_session(s, sid, rng.choice(_CANCEL_REASONS))
+            res = sessions.cancel_session(s, sid, rng.choice(_CANCEL_REASONS), actor=SYSTEM)
             for eid in res.to_call:
-                enrolment.mark_called(s, eid, at=dt.datetime.combine(x.date - dt.timedelta(days=1), dt.time(16)))
+                enrolment.mark_called(s, eid, at=dt.datetime.combine(x.date - dt.timedelta(days=1), dt.time(16)), actor=SYSTEM)
             self.result.sessions_cancelled += 1
             return
         start = dt.datetime.combine(x.date, x.start)
-        rows = attendance.checkin_rows(s, sid)
+        rows = attendance.checkin_rows(s, sid, actor=SYSTEM)
         present = 0
         for r in rows:
             if r.status == ENROLLED and rng.random() < 0.92:
-                attendance.check_in(s, r.enrolment_id, at=start + dt.timedelta(minutes=rng.randint(-25, 5)))
+                attendance.check_in(s, r.enrolment_id, at=start + dt.timedelta(minutes=rng.randint(-25, 5)), actor=SYSTEM)
                 present += 1
         for r in rows:
             if r.status == WAITING and present < x.capacity and rng.random() < 0.2:
                 attendance.check_in(s, r.enrolment_id, at=start + dt.timedelta(minutes=rng.randint(-20, 0)),
-                                    allow_over_capacity=True)
+                                    allow_over_capacity=True, actor=SYSTEM)
                 present += 1
         if x.delivery != "オンライン" and present < x.capacity and rng.random() < 0.35:
             for _ in range(rng.randint(1, 2)):
@@ -351,23 +352,23 @@ class _Builder:
                 if rng.random() < 0.5:
                     p = self.make_person(towns)
                     people.append(p)
-                    walk = attendance.add_walk_in(s, sid, p.data, at=at, allow_over_capacity=True, user="デモ")
+                    walk = attendance.add_walk_in(s, sid, p.data, at=at, allow_over_capacity=True, user="デモ", actor=SYSTEM)
                     p.id = walk.participant_id
                     self.result.participants += 1
                 else:
                     known = [p for p in people if p.id is not None]
                     p = self._applicants(known, None, 1)[0]
                     assert p.id is not None
-                    attendance.add_walk_in(s, sid, p.id, at=at, allow_over_capacity=True)
+                    attendance.add_walk_in(s, sid, p.id, at=at, allow_over_capacity=True, actor=SYSTEM)
                 present += 1
-        attendance.complete_session(s, sid, on=x.date)
+        attendance.complete_session(s, sid, on=x.date, actor=SYSTEM)
         # Surveys from most of those present (some handed in without a name).
         course = s.get(Course, x.course_id)
         assert course is not None
         topics = courses.course_topics(course)
         level_w = _UNDERSTANDING.get(course.level, _UNDERSTANDING["初級"])
         ages = {p.id: p.age for p in people if p.id is not None}
-        for r in attendance.checkin_rows(s, sid):
+        for r in attendance.checkin_rows(s, sid, actor=SYSTEM):
             if r.attendance != "出席" or rng.random() > 0.85:
                 continue
             w = [float(x) for x in level_w]
@@ -385,7 +386,7 @@ class _Builder:
             anon = rng.random() < 0.12
             surveys.record_survey(s, sid, surveys.SurveyAnswer(u, interest, could, comment,
                                                                None if anon else r.participant_id),
-                                  at=dt.datetime.combine(x.date, x.end))
+                                  at=dt.datetime.combine(x.date, x.end), actor=SYSTEM)
 
 
 def _instructor_pool(rng: random.Random) -> dict[str, list[str]]:
@@ -423,7 +424,7 @@ def add_demo_classes(store: Store, *, seed: int = 1, persons: int = 40_000,
         towns = [(int(i), la, lo) for i, la, lo in s.execute(select(Town.id, Town.lat, Town.lon)
                                                             .order_by(Town.id))]
         instructors = _instructor_pool(b.rng)
-        course_ids = [int(courses.create_course(s, t.data)) for t in _TEMPLATES]
+        course_ids = [int(courses.create_course(s, t.data, actor=SYSTEM)) for t in _TEMPLATES]
         b.result.courses = len(course_ids)
         people = [b.make_person(towns) for _ in range(max(60, round(b.n_past * 7.5)))]
         past = b.schedule(course_ids, venues, b.past_from, on - dt.timedelta(days=1), b.n_past, instructors)
@@ -448,13 +449,13 @@ def add_demo_classes(store: Store, *, seed: int = 1, persons: int = 40_000,
             x = s.get(ClassSession, sid)
             assert x is not None
             if x.date <= on + dt.timedelta(days=30):
-                sessions.confirm_session(s, sid)
+                sessions.confirm_session(s, sid, actor=SYSTEM)
             elif not moved and x.series_id is None:
                 later = (dt.datetime.combine(x.date, x.start) + dt.timedelta(minutes=30)).time()
                 end = (dt.datetime.combine(x.date, x.end) + dt.timedelta(minutes=30)).time()
                 try:
                     sessions.update_session(s, sid, sessions.SessionEdit(start=later, end=end,
-                                                                         notes="講師の都合で30分繰り下げ"))
+                                                                         notes="講師の都合で30分繰り下げ"), actor=SYSTEM)
                     moved = True
                 except ConflictError:
                     pass

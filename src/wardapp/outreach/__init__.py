@@ -5,6 +5,14 @@ the caller owns — plus plain arguments, returns typed results, and changes the
 transaction; a refused action raises :class:`wardapp.errors.ConflictError` (clashes, duplicates)
 or :class:`wardapp.errors.UsageError` with a Japanese message.  See docs/outreach.md.
 
+Every service also takes a keyword ``actor`` (:class:`wardapp.security.access.Actor`) and is
+decorated with :func:`~wardapp.security.access.requires`: changes and anything that returns
+participants' personal data (names, カナ, phones, birth dates) need ``outreach.manage``; reads
+that carry no participant (session lists, courses, venues, :func:`year_summary`) need
+``figures.view``; registry links need ``outreach.link_registry``.  Printouts with names
+(受付名簿, 受講案内) are written to the audit log.  The GUI passes ``ctx.actor``, the demo
+:data:`~wardapp.security.access.SYSTEM`.
+
 Modules: :mod:`.courses` (講座, topics), :mod:`.sessions` (回, series, conflicts),
 :mod:`.participants` (受講者, duplicates, registry links), :mod:`.enrolment` (申込, waiting list,
 call list), :mod:`.attendance` (check-in, walk-ins, no-shows, repeat participation),

@@ -45,6 +45,7 @@ from wardapp.outreach.vocabulary import (
     WALK_IN,
     WITHDRAWN,
 )
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import (
     ClassEnrolment,
     ClassParticipant,
@@ -143,7 +144,8 @@ def _attended_before(s: Session, participant_ids: Sequence[int], before: dt.date
     return {int(pid): int(n) for pid, n in rows}
 
 
-def checkin_rows(db: Db, session_id: int, *, search: str | None = None) -> list[CheckinRow]:
+@requires("outreach.manage")
+def checkin_rows(db: Db, session_id: int, *, actor: Actor, search: str | None = None) -> list[CheckinRow]:
     """Everyone signed up (then the waiting list, in order) with what the door needs to know.
 
     ``search`` narrows by カナ (any kana form; matches anywhere, so 「タナカ」 finds 「タナカ ハナコ」
@@ -173,7 +175,8 @@ def checkin_rows(db: Db, session_id: int, *, search: str | None = None) -> list[
     return out
 
 
-def check_in(db: Db, enrolment_id: int, *, at: dt.datetime | None = None,
+@requires("outreach.manage")
+def check_in(db: Db, enrolment_id: int, *, actor: Actor, at: dt.datetime | None = None,
              allow_over_capacity: bool = False) -> CheckinResult:
     """受付: mark the person present.
 
@@ -200,14 +203,16 @@ def check_in(db: Db, enrolment_id: int, *, at: dt.datetime | None = None,
         return CheckinResult(EnrolmentId(e.id), promoted, over)
 
 
-def undo_check_in(db: Db, enrolment_id: int) -> None:
+@requires("outreach.manage")
+def undo_check_in(db: Db, enrolment_id: int, *, actor: Actor) -> None:
     """Take back a check-in (or a 欠席) made by mistake."""
     with writing(db) as s:
         e = enrolment_row(s, enrolment_id)
         e.attendance, e.checked_in_at = None, None
 
 
-def mark_absent(db: Db, enrolment_ids: Sequence[int]) -> int:
+@requires("outreach.manage")
+def mark_absent(db: Db, enrolment_ids: Sequence[int], *, actor: Actor) -> int:
     """欠席 (no-show) for these sign-ups; returns how many changed."""
     with writing(db) as s:
         n = 0
@@ -221,13 +226,14 @@ def mark_absent(db: Db, enrolment_ids: Sequence[int]) -> int:
         return n
 
 
-def walk_in_candidates(db: Db, kana: str, phone: str | None = None) -> list[ParticipantMatch]:
+@requires("outreach.manage")
+def walk_in_candidates(db: Db, kana: str, phone: str | None = None, *, actor: Actor) -> list[ParticipantMatch]:
     """Step 1 of a walk-in: is this person already a participant?
 
     Participants whose カナ contains ``kana`` (any kana form, so the surname alone will do); with
     a phone number, those with the same number come first marked ``exact``.
     """
-    found = search_participants(db, kana, limit=20)
+    found = search_participants(db, kana, limit=20, actor=actor)
     pk = phone_key(phone)
     if pk is None:
         return found
@@ -235,7 +241,8 @@ def walk_in_candidates(db: Db, kana: str, phone: str | None = None) -> list[Part
     return sorted(marked, key=lambda m: not m.exact)
 
 
-def add_walk_in(db: Db, session_id: int, who: int | ParticipantData, *, at: dt.datetime | None = None,
+@requires("outreach.manage")
+def add_walk_in(db: Db, session_id: int, who: int | ParticipantData, *, actor: Actor, at: dt.datetime | None = None,
                 allow_over_capacity: bool = False, user: str | None = None) -> WalkInResult:
     """Step 2 of a walk-in: sign up (channel 当日) and check in, in one transaction.
 
@@ -249,7 +256,7 @@ def add_walk_in(db: Db, session_id: int, who: int | ParticipantData, *, at: dt.d
         if session.status == CANCELLED:
             raise UsageError(f"『{title_of(s, session)}』は中止です。")
         new = not isinstance(who, int)
-        pid = register_participant(s, who, user=user, at=now) if not isinstance(who, int) else ParticipantId(who)
+        pid = register_participant(s, who, user=user, at=now, actor=actor) if not isinstance(who, int) else ParticipantId(who)
         participant_row(s, pid)
         e = s.scalar(select(ClassEnrolment).where(ClassEnrolment.session_id == session.id,
                                                   ClassEnrolment.participant_id == pid))
@@ -274,7 +281,8 @@ def add_walk_in(db: Db, session_id: int, who: int | ParticipantData, *, at: dt.d
         return WalkInResult(pid, EnrolmentId(e.id), new, full)
 
 
-def complete_session(db: Db, session_id: int, *, on: dt.date | None = None) -> CompleteResult:
+@requires("outreach.manage")
+def complete_session(db: Db, session_id: int, *, actor: Actor, on: dt.date | None = None) -> CompleteResult:
     """実施済: the class took place; those signed up who did not check in are 欠席 (no-shows)."""
     on = on or dt.date.today()
     with writing(db) as s:
@@ -298,7 +306,8 @@ def complete_session(db: Db, session_id: int, *, on: dt.date | None = None) -> C
         return CompleteResult(ClassSessionId(session.id), present, absent, waiting)
 
 
-def participation(db: Db, participant_ids: Sequence[int] | None = None) -> dict[ParticipantId, Participation]:
+@requires("outreach.manage")
+def participation(db: Db, participant_ids: Sequence[int] | None = None, *, actor: Actor) -> dict[ParticipantId, Participation]:
     """受講回数 and more per participant, in one grouped query (all participants when None)."""
     with reading(db) as s:
         q = (select(ClassEnrolment.participant_id,
@@ -317,7 +326,8 @@ def participation(db: Db, participant_ids: Sequence[int] | None = None) -> dict[
                 for r in s.execute(q)}
 
 
-def participant_history(db: Db, participant_id: int) -> list[HistoryRow]:
+@requires("outreach.manage")
+def participant_history(db: Db, participant_id: int, *, actor: Actor) -> list[HistoryRow]:
     """Every session the participant signed up for, newest first."""
     with reading(db) as s:
         participant_row(s, participant_id)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from wardapp.errors import ConflictError, UsageError
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.vocabulary import DEFAULT_TOPICS, FUNDINGS, HELD, PARTNER_KINDS
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import ClassEnrolment, ClassSession, ClassTopic, Course, CourseId
 
 
@@ -86,7 +87,8 @@ def _info(c: Course) -> CourseInfo:
                       c.funding, c.notes)
 
 
-def create_course(db: Db, data: CourseData) -> CourseId:
+@requires("outreach.manage")
+def create_course(db: Db, data: CourseData, *, actor: Actor) -> CourseId:
     d = _validate(data)
     with writing(db) as s:
         c = Course(title=d.title, topics_json=json.dumps(list(d.topics), ensure_ascii=False), level=d.level,
@@ -97,7 +99,8 @@ def create_course(db: Db, data: CourseData) -> CourseId:
         return CourseId(c.id)
 
 
-def update_course(db: Db, course_id: int, data: CourseData) -> None:
+@requires("outreach.manage")
+def update_course(db: Db, course_id: int, data: CourseData, *, actor: Actor) -> None:
     d = _validate(data)
     with writing(db) as s:
         c = get_course_row(s, course_id)
@@ -106,7 +109,8 @@ def update_course(db: Db, course_id: int, data: CourseData) -> None:
         c.topics_json = json.dumps(list(d.topics), ensure_ascii=False)
 
 
-def delete_course(db: Db, course_id: int) -> None:
+@requires("outreach.manage")
+def delete_course(db: Db, course_id: int, *, actor: Actor) -> None:
     """Delete a course that nobody has signed up for yet (its empty sessions go with it).
 
     A course with sign-ups is history that the yearly report counts: cancel its sessions instead.
@@ -128,12 +132,14 @@ def get_course_row(s: Session, course_id: int) -> Course:
     return c
 
 
-def get_course(db: Db, course_id: int) -> CourseInfo:
+@requires("figures.view")
+def get_course(db: Db, course_id: int, *, actor: Actor) -> CourseInfo:
     with reading(db) as s:
         return _info(get_course_row(s, course_id))
 
 
-def list_courses(db: Db) -> list[CourseInfo]:
+@requires("figures.view")
+def list_courses(db: Db, *, actor: Actor) -> list[CourseInfo]:
     """Every course with its number of sessions (held / all) and first and last date."""
     with reading(db) as s:
         stats = {r.course_id: r for r in s.execute(
@@ -154,14 +160,16 @@ def list_courses(db: Db) -> list[CourseInfo]:
 
 # --- the editable list of topics -------------------------------------------------------------
 
-def topics(db: Db) -> tuple[str, ...]:
+@requires("figures.view")
+def topics(db: Db, *, actor: Actor) -> tuple[str, ...]:
     """The ward's curriculum topics in order (the defaults until the ward edits the list)."""
     with reading(db) as s:
         names = tuple(s.scalars(select(ClassTopic.name).order_by(ClassTopic.position, ClassTopic.id)))
     return names or DEFAULT_TOPICS
 
 
-def set_topics(db: Db, names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+@requires("outreach.manage")
+def set_topics(db: Db, names: list[str] | tuple[str, ...], *, actor: Actor) -> tuple[str, ...]:
     """Replace the list of topics (order kept, blanks and repeats dropped).
 
     Courses keep the topics they were given: a topic removed from the list stays on the old

@@ -34,6 +34,7 @@ from wardapp.outreach.vocabulary import (
     WAITING,
     WITHDRAWN,
 )
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import (
     ClassEnrolment,
     ClassParticipant,
@@ -179,7 +180,8 @@ def _enrol(s: Session, session: ClassSession, participant: ClassParticipant, cha
                            _waiting_position(s, e) if status == WAITING else None)
 
 
-def enrol(db: Db, session_id: int, participant_id: int, channel: str, *, applied_at: dt.datetime | None = None,
+@requires("outreach.manage")
+def enrol(db: Db, session_id: int, participant_id: int, channel: str, *, actor: Actor, applied_at: dt.datetime | None = None,
           proxy_name: str | None = None, note: str | None = None) -> EnrolmentResult:
     """Sign a participant up: a seat if one is free, else the end of the waiting list.
 
@@ -193,8 +195,9 @@ def enrol(db: Db, session_id: int, participant_id: int, channel: str, *, applied
                       applied_at or dt.datetime.now(), proxy_name, note)
 
 
+@requires("outreach.manage")
 def enrol_series(db: Db, series_id: int, participant_id: int, channel: str, *,
-                 applied_at: dt.datetime | None = None, proxy_name: str | None = None,
+                 actor: Actor, applied_at: dt.datetime | None = None, proxy_name: str | None = None,
                  from_date: dt.date | None = None) -> list[EnrolmentResult]:
     """Sign up for every open session of a series (from ``from_date`` on), skipping any already held.
 
@@ -218,7 +221,8 @@ def enrol_series(db: Db, series_id: int, participant_id: int, channel: str, *,
         return [_enrol(s, x, participant, channel, at, proxy_name, None) for x in sessions if x.id not in have]
 
 
-def cancel_enrolment(db: Db, enrolment_id: int, *, at: dt.datetime | None = None,
+@requires("outreach.manage")
+def cancel_enrolment(db: Db, enrolment_id: int, *, actor: Actor, at: dt.datetime | None = None,
                      note: str | None = None) -> CancelResult:
     """取消.  A freed seat goes at once to the first on the waiting list (who goes on the call list)."""
     with writing(db) as s:
@@ -241,7 +245,8 @@ def cancel_enrolment(db: Db, enrolment_id: int, *, at: dt.datetime | None = None
         return CancelResult(EnrolmentId(e.id), tuple(promoted))
 
 
-def waiting_list(db: Db, session_id: int) -> list[WaitingItem]:
+@requires("outreach.manage")
+def waiting_list(db: Db, session_id: int, *, actor: Actor) -> list[WaitingItem]:
     with reading(db) as s:
         rows = s.execute(
             select(ClassEnrolment.id, ClassEnrolment.participant_id, ClassParticipant.name, ClassParticipant.kana,
@@ -253,7 +258,8 @@ def waiting_list(db: Db, session_id: int) -> list[WaitingItem]:
                 for i, r in enumerate(rows, start=1)]
 
 
-def call_list(db: Db, *, session_ids: Sequence[int] | None = None, include_done: bool = False,
+@requires("outreach.manage")
+def call_list(db: Db, *, actor: Actor, session_ids: Sequence[int] | None = None, include_done: bool = False,
               from_date: dt.date | None = None) -> list[CallItem]:
     """Who to phone, by session date then kana: moved up from the waiting list, session cancelled
     or moved.  ``include_done`` adds the calls already made (with ``called_at``)."""
@@ -280,7 +286,8 @@ def call_list(db: Db, *, session_ids: Sequence[int] | None = None, include_done:
         return out
 
 
-def mark_called(db: Db, enrolment_id: int, *, at: dt.datetime | None = None, note: str | None = None) -> None:
+@requires("outreach.manage")
+def mark_called(db: Db, enrolment_id: int, *, actor: Actor, at: dt.datetime | None = None, note: str | None = None) -> None:
     """The call was made (the person knows); it leaves the call list."""
     with writing(db) as s:
         e = enrolment_row(s, enrolment_id)

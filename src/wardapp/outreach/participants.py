@@ -27,7 +27,7 @@ from wardapp.kana import is_kana, kana_key, to_katakana
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.lookup import participant_row
 from wardapp.security import audit
-from wardapp.security.access import Actor, require
+from wardapp.security.access import Actor, requires
 from wardapp.outreach.vocabulary import AGE_BANDS, DEVICES, ENROLLED, NEEDS, WAITING, WITHDRAWN, age_band
 from wardapp.store.models import ClassEnrolment, ClassParticipant, ClassSurvey, ParticipantId, ParticipantLink, Person
 from wardapp.wareki import age_on
@@ -164,8 +164,9 @@ def _duplicates(s: Session, kana: str, phone: str | None, birth_date: dt.date | 
     return out
 
 
+@requires("outreach.manage")
 def find_duplicates(db: Db, kana: str, phone: str | None = None, birth_date: dt.date | None = None, *,
-                    exclude_id: int | None = None) -> list[ParticipantMatch]:
+                    actor: Actor, exclude_id: int | None = None) -> list[ParticipantMatch]:
     """Stored participants with the same カナ; ``exact`` marks the ones that are the same person.
 
     For the entry form to warn while staff type, before :func:`register_participant` refuses.
@@ -183,7 +184,8 @@ def _fill(p: ClassParticipant, d: ParticipantData) -> None:
     p.device, p.needs, p.consent_contact, p.notes = d.device, ",".join(d.needs), d.consent_contact, d.notes
 
 
-def register_participant(db: Db, data: ParticipantData, *, user: str | None = None,
+@requires("outreach.manage")
+def register_participant(db: Db, data: ParticipantData, *, actor: Actor, user: str | None = None,
                          at: dt.datetime | None = None) -> ParticipantId:
     """Enter a new participant from their own sign-up (``at``: when; default now); a duplicate
     raises :class:`DuplicateParticipantError` naming the stored one (nothing is written)."""
@@ -192,14 +194,16 @@ def register_participant(db: Db, data: ParticipantData, *, user: str | None = No
         dup = [m for m in _duplicates(s, d.kana, d.phone, d.birth_date, None) if m.exact]
         if dup:
             raise DuplicateParticipantError(dup[0])
-        p = ClassParticipant(created_at=at or dt.datetime.now(), created_by=user)
+        p = ClassParticipant(created_at=at or dt.datetime.now(),
+                             created_by=user if user is not None or actor.is_system else actor.user)
         _fill(p, d)
         s.add(p)
         s.flush()
         return ParticipantId(p.id)
 
 
-def update_participant(db: Db, participant_id: int, data: ParticipantData) -> None:
+@requires("outreach.manage")
+def update_participant(db: Db, participant_id: int, data: ParticipantData, *, actor: Actor) -> None:
     d = _clean(data)
     with writing(db) as s:
         p = participant_row(s, participant_id)
@@ -209,14 +213,16 @@ def update_participant(db: Db, participant_id: int, data: ParticipantData) -> No
         _fill(p, d)
 
 
-def get_participant(db: Db, participant_id: int) -> ParticipantData:
+@requires("outreach.manage")
+def get_participant(db: Db, participant_id: int, *, actor: Actor) -> ParticipantData:
     with reading(db) as s:
         p = participant_row(s, participant_id)
         return ParticipantData(p.name, p.kana, p.phone, p.birth_date, p.age_band, p.town_id, p.address, p.device,
                                tuple(n for n in p.needs.split(",") if n), p.consent_contact, p.notes)
 
 
-def search_participants(db: Db, text: str, *, limit: int = 50) -> list[ParticipantMatch]:
+@requires("outreach.manage")
+def search_participants(db: Db, text: str, *, actor: Actor, limit: int = 50) -> list[ParticipantMatch]:
     """By カナ (any kana form, beginning first), name, or phone digits — the check-in search."""
     t = text.strip()
     if not t:
@@ -236,7 +242,8 @@ def search_participants(db: Db, text: str, *, limit: int = 50) -> list[Participa
 _RANK = {ENROLLED: 2, WAITING: 1, WITHDRAWN: 0}
 
 
-def merge_participants(db: Db, keep_id: int, drop_id: int) -> None:
+@requires("outreach.manage")
+def merge_participants(db: Db, keep_id: int, drop_id: int, *, actor: Actor) -> None:
     """Two entries of one person found later: move sign-ups, surveys and links to ``keep_id``.
 
     Where both hold a place in the same session, the one that attended (else the better status)
@@ -267,7 +274,8 @@ def merge_participants(db: Db, keep_id: int, drop_id: int) -> None:
         s.delete(drop)
 
 
-def erase_participant(db: Db, participant_id: int, *, on: dt.date | None = None) -> None:
+@requires("outreach.manage")
+def erase_participant(db: Db, participant_id: int, *, actor: Actor, on: dt.date | None = None) -> None:
     """On the person's request, remove what identifies them, keeping the anonymous figures.
 
     Name, カナ, phone, birth date, address, needs and notes are cleared (the 年代 on ``on`` is kept),
@@ -293,6 +301,7 @@ def _link_info(r: ParticipantLink) -> LinkInfo:
                     r.removed_by, r.removed_at, r.removed_reason)
 
 
+@requires("outreach.link_registry")
 def link_participant(db: Db, participant_id: int, person_no: str, *, actor: Actor, reason: str) -> LinkInfo:
     """Link a participant to a registry person (宛名番号) — an explicit, logged act.
 
@@ -309,7 +318,6 @@ def link_participant(db: Db, participant_id: int, person_no: str, *, actor: Acto
     Refused when the actor lacks the permission, ``reason`` is empty, the 宛名番号 is not in the
     registry, or the participant is already linked (unlink first).
     """
-    require(actor, "outreach.link_registry")
     who, why, no = (actor.user or "").strip(), (reason or "").strip(), (person_no or "").strip()
     if not who:
         raise UsageError("紐付けを行う職員名が必要です。")
@@ -332,9 +340,9 @@ def link_participant(db: Db, participant_id: int, person_no: str, *, actor: Acto
         return _link_info(link)
 
 
+@requires("outreach.link_registry")
 def unlink_participant(db: Db, participant_id: int, *, actor: Actor, reason: str) -> LinkInfo:
     """Remove the active link; the row stays as the record, with who removed it, when and why."""
-    require(actor, "outreach.link_registry")
     who, why = (actor.user or "").strip(), (reason or "").strip()
     if not who or not why:
         raise UsageError("紐付けの解除には職員名と理由が必要です。")
@@ -351,7 +359,8 @@ def unlink_participant(db: Db, participant_id: int, *, actor: Actor, reason: str
         return _link_info(active)
 
 
-def participant_links(db: Db, participant_id: int) -> list[LinkInfo]:
+@requires("outreach.link_registry")
+def participant_links(db: Db, participant_id: int, *, actor: Actor) -> list[LinkInfo]:
     """Every link ever made for the participant, newest first (the active one has no ``removed_at``)."""
     with reading(db) as s:
         return [_link_info(r) for r in s.scalars(select(ParticipantLink)

@@ -30,10 +30,16 @@ from wardapp.reports.outreach import (
     render_session_poster,
     render_sign_in_sheet,
 )
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import Facility
 
 _DIGITS = re.compile(r"\d")
+
+#: Why a 受付名簿 / 受講案内 is printed, as the audit log records it unless the caller says otherwise.
+SIGN_IN_REASON = "教室当日の受付に使用"
+GUIDE_REASON = "受講者への受講案内の送付"
 
 
 def mask_phone(phone: str | None) -> str | None:
@@ -54,11 +60,12 @@ def mask_phone(phone: str | None) -> str | None:
     return "".join(out)
 
 
-def sign_in_sheet_data(store: Store, session_id: int, *, blank_rows: int | None = None) -> SignInSheet:
+@requires("outreach.manage")
+def sign_in_sheet_data(store: Store, session_id: int, *, actor: Actor, blank_rows: int | None = None) -> SignInSheet:
     """The 受付名簿 input for one session: those signed up (kana order), blank rows for walk-ins."""
     with store.session() as s:
-        sheet = attendance_sheet(s, session_id)
-        info = get_session(s, session_id)
+        sheet = attendance_sheet(s, session_id, actor=actor)
+        info = get_session(s, session_id, actor=actor)
         address = ""
         if info.plan.facility_id is not None:
             address = s.execute(select(Facility.address).where(Facility.id == info.plan.facility_id)).scalar() or ""
@@ -73,11 +80,40 @@ def sign_in_sheet_data(store: Store, session_id: int, *, blank_rows: int | None 
                        blank_rows=blanks)
 
 
-def print_sign_in_sheet(store: Store, session_id: int, out: Path, *, printed_by: str,
-                        printed_at: dt.datetime | None = None) -> Path:
-    """Write the 受付名簿 PDF of ``session_id`` to ``out``."""
-    data = sign_in_sheet_data(store, session_id)
-    return render_sign_in_sheet(data, out, printed_by=printed_by, printed_at=printed_at or dt.datetime.now())
+@requires("outreach.manage")
+def print_sign_in_sheet(store: Store, session_id: int, out: Path, *, actor: Actor, printed_by: str | None = None,
+                        printed_at: dt.datetime | None = None, reason: str = SIGN_IN_REASON) -> Path:
+    """Write the 受付名簿 PDF of ``session_id`` to ``out``; recorded in the audit log.
+
+    The sheet carries participants' names (a print of personal data, docs/security.md), so the
+    print is written to the audit log with the session, the number of names and ``reason``.
+    ``printed_by`` (the footer) defaults to the actor's name.
+    """
+    data = sign_in_sheet_data(store, session_id, actor=actor)
+    path = render_sign_in_sheet(data, out, printed_by=printed_by or _who(actor),
+                                printed_at=printed_at or dt.datetime.now())
+    _record_print(store, actor, path, document="受付名簿", area=_area(data.session_title, data.date, data.venue_name),
+                  persons=len(data.participants), reason=reason)
+    return path
+
+
+def _who(actor: Actor) -> str:
+    return actor.display_name or (actor.os_user if actor.is_system and actor.os_user else actor.user)
+
+
+def _area(title: str, date: dt.date, venue: str) -> str:
+    return f"{title}（{date.isoformat()}・{venue}）"
+
+
+def _record_print(store: Store, actor: Actor, path: Path, *, document: str, area: str, persons: int,
+                  reason: str) -> None:
+    """The audit entry of a printout with names; without an entry there is no file either."""
+    try:
+        audit.record_output(store, actor, kind="print", document=document, area=area, mode="PDF", reason=reason,
+                            persons=persons, file=Path(path).name)
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
 
 
 # --- 募集ポスター and 受講案内 of a stored session ---------------------------------------------------
@@ -89,11 +125,11 @@ POSTER_TEXTS = ("catch", "target", "fee", "bring", "apply_phone", "apply_counter
 GUIDE_TEXTS = ("contact_name", "contact_phone", "contact_hours", "access")
 
 
-def _course_rows(s: Session, info: SessionInfo) -> list[SessionRow]:
+def _course_rows(s: Session, info: SessionInfo, actor: Actor) -> list[SessionRow]:
     """The session, or every session of its series that is not 中止, by date."""
     if info.series_id is None:
-        return [r for r in list_sessions(s, date_from=info.plan.date, date_to=info.plan.date) if r.id == info.id]
-    return [r for r in list_sessions(s, course_id=info.course_id)
+        return [r for r in list_sessions(s, date_from=info.plan.date, date_to=info.plan.date, actor=actor) if r.id == info.id]
+    return [r for r in list_sessions(s, course_id=info.course_id, actor=actor)
             if r.series_id == info.series_id and r.status != CANCELLED]
 
 
@@ -108,7 +144,8 @@ def _venue(s: Session, info: SessionInfo) -> tuple[str, str]:
     return info.plan.venue or info.plan.delivery, address
 
 
-def poster_data(store: Store, session_id: int, texts: Mapping[str, str] | None = None) -> SessionPoster:
+@requires("outreach.manage")
+def poster_data(store: Store, session_id: int, texts: Mapping[str, str] | None = None, *, actor: Actor) -> SessionPoster:
     """The 募集ポスター of a session (of its whole series): title, dates, venue, topics, capacity.
 
     ``texts`` adds what is not stored (keys :data:`POSTER_TEXTS`: catch copy, 対象, 申込 phone …);
@@ -116,15 +153,16 @@ def poster_data(store: Store, session_id: int, texts: Mapping[str, str] | None =
     """
     extra = {k: v.strip() for k, v in (texts or {}).items() if k in POSTER_TEXTS and v and v.strip()}
     with store.session() as s:
-        info = get_session(s, session_id)
+        info = get_session(s, session_id, actor=actor)
         venue, address = _venue(s, info)
-        dates = [_guide_session(r) for r in _course_rows(s, info)]
+        dates = [_guide_session(r) for r in _course_rows(s, info, actor)]
     return SessionPoster(title=info.course_title, sessions=dates, venue_name=venue, venue_address=address,
                          contents=info.topics, capacity=f"{info.plan.capacity}名（先着順）", **extra)
 
 
+@requires("outreach.manage")
 def guide_data(store: Store, session_id: int, participant_ids: Sequence[int],
-               texts: Mapping[str, str] | None = None) -> list[CourseGuide]:
+               texts: Mapping[str, str] | None = None, *, actor: Actor) -> list[CourseGuide]:
     """One 受講案内 per participant: the dates of the course (series) they hold a place in.
 
     A participant's dates are the sessions of the series they are signed up for (申込), so someone
@@ -134,28 +172,38 @@ def guide_data(store: Store, session_id: int, participant_ids: Sequence[int],
     extra = {k: v.strip() for k, v in (texts or {}).items() if k in GUIDE_TEXTS and v and v.strip()}
     guides = []
     with store.session() as s:
-        info = get_session(s, session_id)
+        info = get_session(s, session_id, actor=actor)
         venue, address = _venue(s, info)
-        rows = _course_rows(s, info)
+        rows = _course_rows(s, info, actor)
         for pid in participant_ids:
-            person = get_participant(s, pid)
-            mine = {h.session_id for h in participant_history(s, pid) if h.status == ENROLLED}
+            person = get_participant(s, pid, actor=actor)
+            mine = {h.session_id for h in participant_history(s, pid, actor=actor) if h.status == ENROLLED}
             own = [_guide_session(r) for r in rows if r.id in mine] or [_guide_session(r) for r in rows]
             guides.append(CourseGuide(course_title=info.course_title, sessions=own, venue_name=venue,
                                       venue_address=address, participant_name=person.name, **extra))
     return guides
 
 
-def print_poster(store: Store, session_id: int, out: Path, *, printed_by: str,
+@requires("outreach.manage")
+def print_poster(store: Store, session_id: int, out: Path, *, actor: Actor, printed_by: str | None = None,
                  texts: Mapping[str, str] | None = None, printed_at: dt.datetime | None = None) -> Path:
     """Write the 募集ポスター of ``session_id`` to ``out``."""
-    return render_session_poster(poster_data(store, session_id, texts), out, printed_by=printed_by,
+    return render_session_poster(poster_data(store, session_id, texts, actor=actor), out,
+                                 printed_by=printed_by or _who(actor),
                                  printed_at=printed_at or dt.datetime.now())
 
 
+@requires("outreach.manage")
 def print_course_guides(store: Store, session_id: int, participant_ids: Sequence[int], out: Path, *,
-                        printed_by: str, texts: Mapping[str, str] | None = None,
-                        printed_at: dt.datetime | None = None) -> Path:
-    """Write the 受講案内 of the participants (one page each) to ``out``."""
-    return render_course_guide(guide_data(store, session_id, participant_ids, texts), out, printed_by=printed_by,
+                        actor: Actor, printed_by: str | None = None, texts: Mapping[str, str] | None = None,
+                        printed_at: dt.datetime | None = None, reason: str = GUIDE_REASON) -> Path:
+    """Write the 受講案内 of the participants (one page each) to ``out``; recorded in the audit
+    log like the 受付名簿 (each page carries a participant's name)."""
+    guides = guide_data(store, session_id, participant_ids, texts, actor=actor)
+    path = render_course_guide(guides, out, printed_by=printed_by or _who(actor),
                                printed_at=printed_at or dt.datetime.now())
+    info = get_session(store, session_id, actor=actor)
+    _record_print(store, actor, path, document="受講案内",
+                  area=_area(info.title, info.plan.date, info.plan.venue or info.plan.delivery),
+                  persons=len(guides), reason=reason)
+    return path

@@ -41,6 +41,7 @@ from wardapp.outreach.vocabulary import (
     WAITING,
     WALK_IN,
 )
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import (
     ClassEnrolment,
     ClassParticipant,
@@ -123,7 +124,8 @@ def _enrolment_counts(s: Session) -> dict[int, tuple[int, ...]]:
     return {int(r[0]): tuple(int(x or 0) for x in r[1:]) for r in rows}
 
 
-def list_sessions(db: Db, *, date_from: dt.date | None = None, date_to: dt.date | None = None,
+@requires("figures.view")
+def list_sessions(db: Db, *, actor: Actor, date_from: dt.date | None = None, date_to: dt.date | None = None,
                   status: str | None = None, course_id: int | None = None,
                   facility_id: int | None = None) -> list[SessionRow]:
     """Sessions by date and time (dates inclusive), with seats, waiting list and attendance."""
@@ -179,7 +181,8 @@ class ParticipantRow:
     created_at: dt.datetime
 
 
-def list_participants(db: Db, *, on: dt.date | None = None, search: str | None = None) -> list[ParticipantRow]:
+@requires("outreach.manage")
+def list_participants(db: Db, *, actor: Actor, on: dt.date | None = None, search: str | None = None) -> list[ParticipantRow]:
     """Every participant with repeat participation, by カナ.  ``on`` dates the 年代 (default today)."""
     from wardapp.kana import kana_key
 
@@ -259,7 +262,8 @@ class AttendanceSheet:
         return WEEKDAYS[self.date.weekday()]
 
 
-def attendance_sheet(db: Db, session_id: int) -> AttendanceSheet:
+@requires("outreach.manage")
+def attendance_sheet(db: Db, session_id: int, *, actor: Actor) -> AttendanceSheet:
     from wardapp.outreach.courses import course_topics
 
     with reading(db) as s:
@@ -269,7 +273,7 @@ def attendance_sheet(db: Db, session_id: int) -> AttendanceSheet:
         size = 1
         if x.series_id is not None:
             size = int(s.scalar(select(func.count()).where(ClassSession.series_id == x.series_id)) or 1)
-        everyone = checkin_rows(s, x.id)
+        everyone = checkin_rows(s, x.id, actor=actor)
         partner = c.partner_kind + (f"（{c.partner_name}）" if c.partner_name else "")
         rows = sorted((r for r in everyone if r.status == ENROLLED), key=lambda r: r.kana)
         return AttendanceSheet(
@@ -357,7 +361,8 @@ class YearSummary:
         }
 
 
-def year_summary(db: Db, fiscal_year: int, rules: CountingRules | None = None) -> YearSummary:
+@requires("figures.view")
+def year_summary(db: Db, fiscal_year: int, rules: CountingRules | None = None, *, actor: Actor) -> YearSummary:
     """A 年度 (April–March) in the units of the ward's plan; every figure with its definition."""
     rules = rules or CountingRules()
     start, end = dt.date(fiscal_year, 4, 1), dt.date(fiscal_year + 1, 3, 31)
@@ -398,7 +403,7 @@ def year_summary(db: Db, fiscal_year: int, rules: CountingRules | None = None) -
     by_delivery = {d: held_delivery.get(d, 0) for d in DELIVERIES}
     att_by_delivery = {d: att_delivery.get(d, 0) for d in DELIVERIES}
     months = [(f"{m}月", held_month.get(m, 0), att_month.get(m, 0)) for m in (*range(4, 13), 1, 2, 3)]
-    surveys = aggregate_surveys(db, date_from=start, date_to=end, status=HELD, min_level=rules.min_level)
+    surveys = aggregate_surveys(db, date_from=start, date_to=end, status=HELD, min_level=rules.min_level, actor=actor)
     unit_def = {"講座": "1回以上実施した講座の数", "シリーズ": "1回以上実施したシリーズ（単発の回は1件）の数",
                 "回": "実施した回の数"}[rules.initiative_unit]
     defs = {
@@ -424,7 +429,8 @@ def year_summary(db: Db, fiscal_year: int, rules: CountingRules | None = None) -
         months, surveys, defs)
 
 
-def fiscal_years(db: Db) -> list[int]:
+@requires("figures.view")
+def fiscal_years(db: Db, *, actor: Actor) -> list[int]:
     """年度 that have sessions, newest first (for the report page's selector)."""
     from wardapp.wareki import fiscal_year
 
@@ -450,7 +456,8 @@ class Venue:
     capacity: int | None
 
 
-def venues(db: Db, *, all_kinds: bool = False) -> list[Venue]:
+@requires("figures.view")
+def venues(db: Db, *, actor: Actor, all_kinds: bool = False) -> list[Venue]:
     """Facilities to hold a class in: local hubs first (地区センター, 地域ケアプラザ …)."""
     with reading(db) as s:
         q = select(Facility.id, Facility.name, Facility.kind, Facility.address, Facility.capacity)

@@ -9,6 +9,8 @@ Conflicts refuse the change as a whole, naming every clash (:class:`~wardapp.err
 - the same venue twice at overlapping times (a :class:`Facility`, or the same venue name when the
   place is not in the facility list);
 - the same instructor twice at overlapping times (names compared regardless of width and spaces);
+- the venue taken by an ICTアドバイザー visit that has a date and is 調整中 or 確定 (checked for a
+  new session and for one moved to another date, time or venue; the visits check the other way);
 - a capacity below the number already signed up (申込).
 
 Sessions that are 中止 never conflict.  Times are half-open: 10:00–12:00 and 12:00–14:00 do not
@@ -17,6 +19,9 @@ overlap, so one venue can host a morning and an afternoon class.
 When a capacity goes up, the waiting list moves up at once (:func:`wardapp.outreach.enrolment.promote_waiting`);
 when an open session's date, time or venue changes, everyone signed up or waiting goes on the
 call list (「日時・会場変更」).
+
+Permissions (docs/outreach.md 「権限」): every change needs ``outreach.manage``; reading a session
+without its participants (:func:`get_session`, :func:`series_sessions`) needs ``figures.view``.
 """
 
 from __future__ import annotations
@@ -48,14 +53,17 @@ from wardapp.outreach.vocabulary import (
     PLANNED,
     WAITING,
 )
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import (
     ClassEnrolment,
     ClassSeries,
     ClassSession,
     ClassSessionId,
+    CommunityGroup,
     Course,
     EnrolmentId,
     Facility,
+    IctVisit,
     SeriesId,
 )
 
@@ -171,7 +179,8 @@ def plan_of(row: ClassSession) -> SessionPlan:
                        instructors_of(row), row.delivery, row.status, row.notes)
 
 
-def get_session(db: Db, session_id: int) -> SessionInfo:
+@requires("figures.view")
+def get_session(db: Db, session_id: int, *, actor: Actor) -> SessionInfo:
     from wardapp.outreach.courses import course_topics
     from wardapp.outreach.vocabulary import ABSENT, PRESENT
 
@@ -197,7 +206,8 @@ def get_session(db: Db, session_id: int) -> SessionInfo:
             int(att.get(ABSENT, 0)), int(size), course_topics(course))
 
 
-def series_sessions(db: Db, series_id: int) -> list[ClassSessionId]:
+@requires("figures.view")
+def series_sessions(db: Db, series_id: int, *, actor: Actor) -> list[ClassSessionId]:
     with reading(db) as s:
         return [ClassSessionId(i) for i in s.scalars(
             select(ClassSession.id).where(ClassSession.series_id == series_id)
@@ -280,8 +290,47 @@ def _clashes(a: _Slot, b: _Slot) -> list[str]:
     return out
 
 
-def _check_conflicts(s: Session, proposed: list[_Slot]) -> list[str]:
-    """Every venue/instructor clash of ``proposed`` with stored sessions and with each other."""
+#: ICTアドバイザー visits that hold their venue against a class (ict.vocabulary's 調整中 and 確定;
+#: the words are repeated here because importing the ict package would import its services,
+#: which import this module).
+_VISIT_HOLDING: Final = ("調整中", "確定")
+#: The place of an online visit (no facility): it takes no room, so it never clashes on one.
+_VISIT_ONLINE: Final = ONLINE
+
+
+def _visit_clashes(s: Session, proposed: Sequence[_Slot]) -> list[str]:
+    """Clashes of ``proposed`` with ICTアドバイザー visits booked at the same venue (issue 8).
+
+    The visits refuse a class session at their venue (:mod:`wardapp.outreach.ict.visits`); this is
+    the other direction.  A visit holds its venue once it has a date and is 調整中 or 確定; one
+    received (受付, no date yet), done or cancelled does not.  The IctVisit table is read directly.
+    """
+    slots = [p for p in proposed if p.venue_key is not None]
+    if not slots:
+        return []
+    rows = s.execute(
+        select(IctVisit, CommunityGroup.name)
+        .outerjoin(CommunityGroup, CommunityGroup.id == IctVisit.group_id)
+        .where(IctVisit.date.in_(sorted({p.date for p in slots})), IctVisit.status.in_(_VISIT_HOLDING),
+               IctVisit.start.is_not(None), IctVisit.end.is_not(None))
+        .order_by(IctVisit.date, IctVisit.start, IctVisit.id)).all()
+    out: list[str] = []
+    for p in slots:
+        for v, group in rows:
+            if v.facility_id is None and v.venue == _VISIT_ONLINE:
+                continue
+            assert v.date is not None and v.start is not None and v.end is not None
+            if (_venue_key(v.facility_id, v.venue) == p.venue_key and v.date == p.date
+                    and p.start < v.end and v.start < p.end):
+                out.append(f"会場『{v.venue or p.venue}』は {when(v.date, v.start, v.end)} に"
+                           f"ICTアドバイザーの訪問『{group or '（団体なし）'}』（{v.status}）で使用中です"
+                           f"（『{p.title}』{p.start:%H:%M}–{p.end:%H:%M} と重なります）。")
+    return out
+
+
+def _check_conflicts(s: Session, proposed: list[_Slot], *, visits_for: Sequence[_Slot] | None = None) -> list[str]:
+    """Every venue/instructor clash of ``proposed`` with stored sessions and with each other, and
+    the venue clashes of ``visits_for`` (default: all of ``proposed``) with ICTアドバイザー visits."""
     if not proposed:
         return []
     mine = {p.id for p in proposed if p.id is not None}
@@ -305,7 +354,7 @@ def _check_conflicts(s: Session, proposed: list[_Slot]) -> list[str]:
             problems += _clashes(p, other)
         for other in proposed[:i]:
             problems += _clashes(p, other)
-    return problems
+    return problems + _visit_clashes(s, proposed if visits_for is None else visits_for)
 
 
 def _capacity_problems(s: Session, checks: list[tuple[ClassSession, int, str]]) -> list[str]:
@@ -342,7 +391,8 @@ def _new_row(course_id: int, series_id: int | None, number: int, p: SessionPlan,
         status=p.status, cancel_reason=None, notes=p.notes, updated_at=now)
 
 
-def create_session(db: Db, course_id: int, plan: SessionPlan) -> ClassSessionId:
+@requires("outreach.manage")
+def create_session(db: Db, course_id: int, plan: SessionPlan, *, actor: Actor) -> ClassSessionId:
     """One session on its own (not part of a series); refused on a venue or instructor clash."""
     with writing(db) as s:
         course = _course(s, course_id)
@@ -367,7 +417,8 @@ def series_dates(first: dt.date, count: int, every_days: int = 7) -> list[dt.dat
     return [first + dt.timedelta(days=every_days * i) for i in range(count)]
 
 
-def create_series(db: Db, course_id: int, plan: SessionPlan, *, count: int | None = None, every_days: int = 7,
+@requires("outreach.manage")
+def create_series(db: Db, course_id: int, plan: SessionPlan, *, actor: Actor, count: int | None = None, every_days: int = 7,
                   dates: Sequence[dt.date] | None = None, label: str | None = None) -> SeriesResult:
     """A series in one step: ``plan`` for each of ``dates`` (or ``count`` dates every ``every_days``
     from ``plan.date``), numbered 第1回, 第2回 … in date order.
@@ -400,7 +451,8 @@ def create_series(db: Db, course_id: int, plan: SessionPlan, *, count: int | Non
         return SeriesResult(SeriesId(series.id), tuple(ClassSessionId(r.id) for r in rows))
 
 
-def add_to_series(db: Db, series_id: int, plan: SessionPlan) -> ClassSessionId:
+@requires("outreach.manage")
+def add_to_series(db: Db, series_id: int, plan: SessionPlan, *, actor: Actor) -> ClassSessionId:
     """One more session in an existing series (e.g. a make-up class); numbers follow the dates."""
     with writing(db) as s:
         series = s.get(ClassSeries, series_id)
@@ -459,15 +511,23 @@ def _edit_rows(s: Session, rows: list[ClassSession], edit: SessionEdit) -> EditR
                                    .where(Course.id.in_({r.course_id for r in rows}))).all())
     new_plans: list[SessionPlan] = []
     slots: list[_Slot] = []
+    moved_slots: list[_Slot] = []
     checks: list[tuple[ClassSession, int, str]] = []
     for r in rows:
         title = session_title(course_titles[r.course_id], r.number, r.series_id is not None)
-        p = _clean_plan(s, _apply(plan_of(r), edit))
+        old = plan_of(r)
+        p = _clean_plan(s, _apply(old, edit))
         new_plans.append(p)
         if r.status != CANCELLED:
-            slots.append(_slot(r.id, title, p))
+            slot = _slot(r.id, title, p)
+            slots.append(slot)
+            # Only a session that moves (date, time or venue) is checked against visits: a visit
+            # booked later is the visit's own check, and a capacity edit should not trip on it.
+            if (old.date, old.start, old.end, _venue_key(old.facility_id, old.venue)) != \
+                    (p.date, p.start, p.end, slot.venue_key):
+                moved_slots.append(slot)
         checks.append((r, p.capacity, title))
-    problems = _check_conflicts(s, slots) + _capacity_problems(s, checks)
+    problems = _check_conflicts(s, slots, visits_for=moved_slots) + _capacity_problems(s, checks)
     if problems:
         raise ConflictError(problems)
     now = dt.datetime.now()
@@ -496,13 +556,15 @@ def _edit_rows(s: Session, rows: list[ClassSession], edit: SessionEdit) -> EditR
     return EditResult(tuple(changed), (), tuple(promoted), tuple(to_call))
 
 
-def update_session(db: Db, session_id: int, edit: SessionEdit) -> EditResult:
+@requires("outreach.manage")
+def update_session(db: Db, session_id: int, edit: SessionEdit, *, actor: Actor) -> EditResult:
     """Edit one session (of a series or not).  Held or cancelled sessions may be corrected too."""
     with writing(db) as s:
         return _edit_rows(s, [session_row(s, session_id)], edit)
 
 
-def update_series(db: Db, series_id: int, edit: SessionEdit, *, from_session_id: int | None = None) -> EditResult:
+@requires("outreach.manage")
+def update_series(db: Db, series_id: int, edit: SessionEdit, *, actor: Actor, from_session_id: int | None = None) -> EditResult:
     """Edit every open session of a series, or those from ``from_session_id`` on (この回以降).
 
     Sessions already 実施済 or 中止 are left alone and reported in ``skipped``.
@@ -529,7 +591,8 @@ def update_series(db: Db, series_id: int, edit: SessionEdit, *, from_session_id:
 
 # --- status ---------------------------------------------------------------------------------------
 
-def confirm_session(db: Db, session_id: int) -> None:
+@requires("outreach.manage")
+def confirm_session(db: Db, session_id: int, *, actor: Actor) -> None:
     """予定 → 確定 (the venue is booked and the instructors have agreed)."""
     with writing(db) as s:
         row = session_row(s, session_id)
@@ -539,13 +602,15 @@ def confirm_session(db: Db, session_id: int) -> None:
         row.updated_at = dt.datetime.now()
 
 
-def cancel_session(db: Db, session_id: int, reason: str) -> EditResult:
+@requires("outreach.manage")
+def cancel_session(db: Db, session_id: int, reason: str, *, actor: Actor) -> EditResult:
     """中止 with a reason; everyone signed up or waiting goes on the call list (「中止」)."""
     with writing(db) as s:
         return _cancel(s, [session_row(s, session_id)], reason)
 
 
-def cancel_series(db: Db, series_id: int, reason: str, *, from_session_id: int | None = None) -> EditResult:
+@requires("outreach.manage")
+def cancel_series(db: Db, series_id: int, reason: str, *, actor: Actor, from_session_id: int | None = None) -> EditResult:
     """中止 of every open session of a series (or from ``from_session_id`` on)."""
     with writing(db) as s:
         rows = list(s.scalars(select(ClassSession).where(ClassSession.series_id == series_id)
@@ -576,7 +641,8 @@ def _cancel(s: Session, rows: list[ClassSession], reason: str) -> EditResult:
     return EditResult(tuple(ClassSessionId(r.id) for r in rows), (), (), tuple(to_call))
 
 
-def reopen_session(db: Db, session_id: int) -> None:
+@requires("outreach.manage")
+def reopen_session(db: Db, session_id: int, *, actor: Actor) -> None:
     """中止 → 予定 (the cancellation is withdrawn); checked for clashes again, as a new session is."""
     with writing(db) as s:
         row = session_row(s, session_id)
@@ -588,7 +654,8 @@ def reopen_session(db: Db, session_id: int) -> None:
         row.status, row.cancel_reason, row.updated_at = PLANNED, None, dt.datetime.now()
 
 
-def delete_session(db: Db, session_id: int) -> None:
+@requires("outreach.manage")
+def delete_session(db: Db, session_id: int, *, actor: Actor) -> None:
     """Remove a session entered by mistake; one with sign-ups must be cancelled (中止) instead."""
     with writing(db) as s:
         row = session_row(s, session_id)

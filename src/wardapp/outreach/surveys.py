@@ -28,6 +28,7 @@ from wardapp.outreach.courses import course_topics
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.lookup import session_row, session_title, title_of
 from wardapp.outreach.vocabulary import CANCELLED, UNDERSTANDING_LABELS
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import ClassSession, ClassSessionId, ClassSurvey, Course, SurveyId
 
 
@@ -198,7 +199,8 @@ def _one_per_person(s: Session, session_id: int, participant_id: int | None, exc
         raise ConflictError(["この方のアンケートはこの回で既に入力されています。"])
 
 
-def record_survey(db: Db, session_id: int, answer: SurveyAnswer, *, at: dt.datetime | None = None) -> SurveyId:
+@requires("outreach.manage")
+def record_survey(db: Db, session_id: int, answer: SurveyAnswer, *, actor: Actor, at: dt.datetime | None = None) -> SurveyId:
     with writing(db) as s:
         session = session_row(s, session_id)
         a = _check(s, session, answer)
@@ -210,7 +212,8 @@ def record_survey(db: Db, session_id: int, answer: SurveyAnswer, *, at: dt.datet
         return SurveyId(row.id)
 
 
-def update_survey(db: Db, survey_id: int, answer: SurveyAnswer) -> None:
+@requires("outreach.manage")
+def update_survey(db: Db, survey_id: int, answer: SurveyAnswer, *, actor: Actor) -> None:
     with writing(db) as s:
         row = s.get(ClassSurvey, survey_id)
         if row is None:
@@ -220,7 +223,8 @@ def update_survey(db: Db, survey_id: int, answer: SurveyAnswer) -> None:
         _store(row, a)
 
 
-def delete_survey(db: Db, survey_id: int) -> None:
+@requires("outreach.manage")
+def delete_survey(db: Db, survey_id: int, *, actor: Actor) -> None:
     with writing(db) as s:
         row = s.get(ClassSurvey, survey_id)
         if row is None:
@@ -228,14 +232,16 @@ def delete_survey(db: Db, survey_id: int) -> None:
         s.delete(row)
 
 
-def list_surveys(db: Db, session_id: int) -> list[SurveyRow]:
+@requires("outreach.manage")
+def list_surveys(db: Db, session_id: int, *, actor: Actor) -> list[SurveyRow]:
     with reading(db) as s:
         return [SurveyRow(SurveyId(r.id), ClassSessionId(r.session_id), _answer(r), r.entered_at)
                 for r in s.scalars(select(ClassSurvey).where(ClassSurvey.session_id == session_id)
                                    .order_by(ClassSurvey.id))]
 
 
-def aggregate_surveys(db: Db, *, session_ids: Sequence[int] | None = None, date_from: dt.date | None = None,
+@requires("figures.view")
+def aggregate_surveys(db: Db, *, actor: Actor, session_ids: Sequence[int] | None = None, date_from: dt.date | None = None,
                       date_to: dt.date | None = None, course_id: int | None = None,
                       status: str | None = None, min_level: int = 4) -> SurveySummary:
     """Survey figures over sessions chosen by ids, dates (inclusive), course and/or session status."""

@@ -518,9 +518,10 @@ class CourseDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         store, data, course = self.ctx.store, self.data(), self.course
+        actor = self.ctx.actor
         if course is None:
-            return lambda: o.create_course(store, data)
-        return lambda: o.update_course(store, course.id, data)
+            return lambda: o.create_course(store, data, actor=actor)
+        return lambda: o.update_course(store, course.id, data, actor=actor)
 
 
 class TopicsDialog(ActionDialog):
@@ -543,7 +544,8 @@ class TopicsDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         store, topics = self.ctx.store, self.editor.topics()
-        return lambda: o.set_topics(store, topics)
+        actor = self.ctx.actor
+        return lambda: o.set_topics(store, topics, actor=actor)
 
 
 # --- sessions -------------------------------------------------------------------------------------
@@ -867,6 +869,7 @@ class SessionDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any] | None:
         store, info = self.ctx.store, self.info
+        actor = self.ctx.actor
         if info is None:
             course_id = self.course_combo.currentData()
             if course_id is None:
@@ -875,16 +878,16 @@ class SessionDialog(ActionDialog):
             plan, r = self.plan(), self.repeat()
             label = self.label_edit.text().strip() or None
             if r == self.REPEAT_ONCE:
-                return lambda: o.create_session(store, course_id, plan)
+                return lambda: o.create_session(store, course_id, plan, actor=actor)
             dates = self.series_dates()
-            return lambda: o.create_series(store, course_id, plan, dates=dates, label=label)
+            return lambda: o.create_series(store, course_id, plan, dates=dates, label=label, actor=actor)
         edit, scope = self.edit(), self.scope()
         if scope == self.SCOPE_THIS:
-            return lambda: o.update_session(store, info.id, edit)
+            return lambda: o.update_session(store, info.id, edit, actor=actor)
         series_id = info.series_id
         assert series_id is not None
         start = info.id if scope == self.SCOPE_FOLLOWING else None
-        return lambda: o.update_series(store, series_id, edit, from_session_id=start)
+        return lambda: o.update_series(store, series_id, edit, from_session_id=start, actor=actor)
 
 
 class CancelSessionDialog(ActionDialog):
@@ -922,10 +925,11 @@ class CancelSessionDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         store, info, reason = self.ctx.store, self.info, self.reason_combo.currentText()
+        actor = self.ctx.actor
         if self.following_check.isChecked() and info.series_id is not None:
             series_id = info.series_id
-            return lambda: o.cancel_series(store, series_id, reason, from_session_id=info.id)
-        return lambda: o.cancel_session(store, info.id, reason)
+            return lambda: o.cancel_series(store, series_id, reason, from_session_id=info.id, actor=actor)
+        return lambda: o.cancel_session(store, info.id, reason, actor=actor)
 
 
 # --- surveys --------------------------------------------------------------------------------------
@@ -1061,11 +1065,12 @@ class SurveyDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         store, answer = self.ctx.store, self.answer()
+        actor = self.ctx.actor
         if self.survey is not None:
             survey_id = self.survey.id
-            return lambda: o.update_survey(store, survey_id, answer)
+            return lambda: o.update_survey(store, survey_id, answer, actor=actor)
         session_id = self.session_id
-        return lambda: o.record_survey(store, session_id, answer)
+        return lambda: o.record_survey(store, session_id, answer, actor=actor)
 
 
 # --- participants ---------------------------------------------------------------------------------
@@ -1242,7 +1247,8 @@ class ParticipantDialog(ActionDialog):
             self._show_matches([])
             return
         store, exclude = self.ctx.store, self.participant_id
-        self.ctx.tasks.run(lambda _p: o.find_duplicates(store, kana, phone or None, birth, exclude_id=exclude),
+        actor = self.ctx.actor
+        self.ctx.tasks.run(lambda _p: o.find_duplicates(store, kana, phone or None, birth, exclude_id=exclude, actor=actor),
                            on_success=self._show_matches, on_failure=ignore_cancel, parent=self)
 
     def _show_matches(self, matches: list[o.ParticipantMatch]) -> None:
@@ -1277,9 +1283,10 @@ class ParticipantDialog(ActionDialog):
 
     def call(self) -> Callable[[], Any]:
         store, data, user, pid = self.ctx.store, self.form.data(), self.ctx.user, self.participant_id
+        actor = self.ctx.actor
         if pid is not None:
-            return lambda: o.update_participant(store, pid, data)
-        return lambda: o.register_participant(store, data, user=user)
+            return lambda: o.update_participant(store, pid, data, actor=actor)
+        return lambda: o.register_participant(store, data, user=user, actor=actor)
 
 
 class EnrolDialog(ActionDialog):
@@ -1324,9 +1331,9 @@ class EnrolDialog(ActionDialog):
         self.finish_layout(form)
         self.resize(720, 0)
         self._channel_changed(self.channel_combo.currentText())
-        store, start = ctx.store, from_date or dt.date.today()
+        store, actor, start = ctx.store, ctx.actor, from_date or dt.date.today()
         self.ok_button().setEnabled(False)
-        ctx.tasks.run(lambda _p: o.list_sessions(store, date_from=start), on_success=self.set_sessions,
+        ctx.tasks.run(lambda _p: o.list_sessions(store, date_from=start, actor=actor), on_success=self.set_sessions,
                       on_failure=ignore_cancel, parent=self)
 
     def set_sessions(self, rows: list[o.SessionRow]) -> None:
@@ -1368,15 +1375,16 @@ class EnrolDialog(ActionDialog):
         if r is None:
             return None
         store, pid, channel = self.ctx.store, self.participant_id, self.channel_combo.currentText()
+        actor = self.ctx.actor
         proxy = self.proxy_edit.text().strip() or None if channel == "代理" else None
         at = self.applied_edit.dateTime().toPython()
         assert isinstance(at, dt.datetime)
         if self.series_check.isChecked() and r.series_id is not None:
             series_id, first = r.series_id, r.date
             return lambda: o.enrol_series(store, series_id, pid, channel, applied_at=at, proxy_name=proxy,
-                                          from_date=first)
+                                          from_date=first, actor=actor)
         sid = r.id
-        return lambda: o.enrol(store, sid, pid, channel, applied_at=at, proxy_name=proxy)
+        return lambda: o.enrol(store, sid, pid, channel, applied_at=at, proxy_name=proxy, actor=actor)
 
 
 class EnrolmentCanceller(QObject):
@@ -1418,20 +1426,21 @@ class EnrolmentCanceller(QObject):
 
     def cancel(self, enrolment_id: int | None, session_id: int, participant_id: int | None = None) -> None:
         """Withdraw (no question asked): by enrolment id, or the participant's sign-up of the session."""
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
 
         def fn(_p: Any) -> tuple[o.CancelResult, list[o.CallItem]] | None:
             eid = enrolment_id
             if eid is None:
-                eid = next((r.enrolment_id for r in o.checkin_rows(store, session_id)
+                eid = next((r.enrolment_id for r in o.checkin_rows(store, session_id, actor=actor)
                             if r.participant_id == participant_id), None)
                 if eid is None:
                     return None  # withdrawn meanwhile (the page reloads and shows it)
-            res = o.cancel_enrolment(store, eid)
+            res = o.cancel_enrolment(store, eid, actor=actor)
             if not res.promoted:
                 return res, []
             promoted = set(res.promoted)
-            return res, [c for c in o.call_list(store, session_ids=[session_id]) if c.enrolment_id in promoted]
+            return res, [c for c in o.call_list(store, session_ids=[session_id], actor=actor)
+                         if c.enrolment_id in promoted]
 
         self.ctx.tasks.run(fn, on_success=self._done, parent=self._parent.window())
 
@@ -1555,7 +1564,8 @@ class WalkInDialog(QDialog):
             self._show([])
             return
         store = self.ctx.store
-        self.ctx.tasks.run(lambda _p: o.walk_in_candidates(store, kana, phone or None), on_success=self._show,
+        actor = self.ctx.actor
+        self.ctx.tasks.run(lambda _p: o.walk_in_candidates(store, kana, phone or None, actor=actor), on_success=self._show,
                            on_failure=ignore_cancel, parent=self)
 
     def _show(self, found: list[o.ParticipantMatch]) -> None:

@@ -251,7 +251,8 @@ class CheckinPage(OutreachPage):
         """The sessions of the chosen day (then the list of the default or kept session)."""
         self._stale = False
         store, d = self.ctx.store, self.day()
-        self.ctx.tasks.run(lambda _p: DaySessions(d, o.list_sessions(store, date_from=d, date_to=d)),
+        actor = self.ctx.actor
+        self.ctx.tasks.run(lambda _p: DaySessions(d, o.list_sessions(store, date_from=d, date_to=d, actor=actor)),
                            on_success=self._day_loaded, on_failure=ignore_cancel, parent=self.window())
 
     def _day_loaded(self, ds: DaySessions) -> None:
@@ -316,8 +317,9 @@ class CheckinPage(OutreachPage):
             self.loaded.emit()
             return
         store, text = self.ctx.store, self.search_edit.text().strip()
-        self.ctx.tasks.run(lambda _p: Door(sid, text, o.get_session(store, sid),
-                                           o.checkin_rows(store, sid, search=text or None)),
+        actor = self.ctx.actor
+        self.ctx.tasks.run(lambda _p: Door(sid, text, o.get_session(store, sid, actor=actor),
+                                           o.checkin_rows(store, sid, search=text or None, actor=actor)),
                            on_success=self._door_loaded, on_failure=ignore_cancel, parent=self.window())
 
     def _door_loaded(self, door: Door) -> None:
@@ -361,13 +363,15 @@ class CheckinPage(OutreachPage):
     @Slot()
     def jump(self, direction: int) -> None:
         """To the previous / next day that has a class."""
-        store, d = self.ctx.store, self.day()
+        store, actor, d = self.ctx.store, self.ctx.actor, self.day()
 
         def fn(_p: Any) -> dt.date | None:
             if direction > 0:
-                rows = o.list_sessions(store, date_from=d + dt.timedelta(days=1), date_to=d + dt.timedelta(days=366))
+                rows = o.list_sessions(store, date_from=d + dt.timedelta(days=1), date_to=d + dt.timedelta(days=366),
+                                       actor=actor)
                 return rows[0].date if rows else None
-            rows = o.list_sessions(store, date_from=d - dt.timedelta(days=366), date_to=d - dt.timedelta(days=1))
+            rows = o.list_sessions(store, date_from=d - dt.timedelta(days=366), date_to=d - dt.timedelta(days=1),
+                                   actor=actor)
             return rows[-1].date if rows else None
 
         def go(found: dt.date | None) -> None:
@@ -393,6 +397,7 @@ class CheckinPage(OutreachPage):
 
     def _check_in(self, enrolment_id: int, name: str, *, allow_over: bool) -> None:
         store = self.ctx.store
+        actor = self.ctx.actor
 
         def failed(e: BaseException) -> bool:
             if isinstance(e, ConflictError) and not allow_over:
@@ -401,7 +406,7 @@ class CheckinPage(OutreachPage):
                 return True
             return ignore_cancel(e)
 
-        self.ctx.tasks.run(lambda _p: o.check_in(store, enrolment_id, allow_over_capacity=allow_over),
+        self.ctx.tasks.run(lambda _p: o.check_in(store, enrolment_id, allow_over_capacity=allow_over, actor=actor),
                            on_success=lambda res: self._checked_in(res, name), on_failure=failed,
                            parent=self.window())
 
@@ -439,13 +444,14 @@ class CheckinPage(OutreachPage):
         else:
             return
         store, (eid, name) = self.ctx.store, target
+        actor = self.ctx.actor
 
         def done(_r: object) -> None:
             self.last_checked_in = None
             self.last_label.setText(self.tr("Check-in of {name} undone.").format(name=name))
             self._wrote()
 
-        self.ctx.tasks.run(lambda _p: o.undo_check_in(store, eid), on_success=done, parent=self.window())
+        self.ctx.tasks.run(lambda _p: o.undo_check_in(store, eid, actor=actor), on_success=done, parent=self.window())
 
     # --- walk-ins ------------------------------------------------------------------------------
 
@@ -467,6 +473,7 @@ class CheckinPage(OutreachPage):
 
     def add_walk_in(self, session_id: int, who: int | o.ParticipantData, *, allow_over: bool = False) -> None:
         store, user = self.ctx.store, self.ctx.user
+        actor = self.ctx.actor
 
         def failed(e: BaseException) -> bool:
             if isinstance(e, DuplicateParticipantError):
@@ -478,7 +485,7 @@ class CheckinPage(OutreachPage):
                 return True
             return ignore_cancel(e)
 
-        self.ctx.tasks.run(lambda _p: o.add_walk_in(store, session_id, who, allow_over_capacity=allow_over, user=user),
+        self.ctx.tasks.run(lambda _p: o.add_walk_in(store, session_id, who, allow_over_capacity=allow_over, user=user, actor=actor),
                            on_success=lambda res: self._walked_in(res, who), on_failure=failed,
                            parent=self.window())
 
@@ -531,6 +538,7 @@ class CheckinPage(OutreachPage):
 
     def _complete(self, session_id: int) -> None:
         store = self.ctx.store
+        actor = self.ctx.actor
 
         def done(res: o.CompleteResult) -> None:
             self.last_label.setText(self.tr("Finished: {present} present, {absent} no-show(s).").format(
@@ -540,7 +548,7 @@ class CheckinPage(OutreachPage):
             outreach_hub(self.ctx).changed.emit(self)
             self.load_day()
 
-        self.ctx.tasks.run(lambda _p: o.complete_session(store, session_id), on_success=done, parent=self.window())
+        self.ctx.tasks.run(lambda _p: o.complete_session(store, session_id, actor=actor), on_success=done, parent=self.window())
 
     # --- page protocol -------------------------------------------------------------------------
 

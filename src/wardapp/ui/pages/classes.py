@@ -45,6 +45,7 @@ from wardapp.outreach.printing import POSTER_TEXTS, print_course_guides, print_p
 from wardapp.outreach.vocabulary import CANCELLED, ENROLLED, HELD, OPEN_STATUSES, PLANNED
 from wardapp.reports.outreach import CourseGuide, SessionPoster
 from wardapp.residents import towns
+from wardapp.security.access import Actor
 from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_checkin import RosterModel
 from wardapp.ui.models.outreach_sessions import (
@@ -108,10 +109,10 @@ class SessionDetail:
     summary: o.SurveySummary
 
 
-def load_detail(store: Any, session_id: int) -> SessionDetail:
-    return SessionDetail(o.get_session(store, session_id), o.checkin_rows(store, session_id),
-                         o.waiting_list(store, session_id), o.list_surveys(store, session_id),
-                         o.aggregate_surveys(store, session_ids=[session_id]))
+def load_detail(store: Any, session_id: int, actor: Actor) -> SessionDetail:
+    return SessionDetail(o.get_session(store, session_id, actor=actor), o.checkin_rows(store, session_id, actor=actor),
+                         o.waiting_list(store, session_id, actor=actor), o.list_surveys(store, session_id, actor=actor),
+                         o.aggregate_surveys(store, session_ids=[session_id], actor=actor))
 
 
 def pick_session(rows: list[o.SessionRow], keep: int | None, today: dt.date) -> int | None:
@@ -525,19 +526,20 @@ class ClassesPage(OutreachPage):
     def reload(self) -> None:
         """Read the period's sessions, the courses and the call list in the background."""
         self._stale = False
-        store, (start, end) = self.ctx.store, self.period()
+        store, actor, (start, end) = self.ctx.store, self.ctx.actor, self.period()
         include_done = self.done_check.isChecked()
         need_venues = not self.venues
         keep, today = self._wanted_session or self.current_session_id(), self.today
 
         def fn(_p: Any) -> ClassesSnapshot:
-            sessions = o.list_sessions(store, date_from=start, date_to=end)
+            sessions = o.list_sessions(store, date_from=start, date_to=end, actor=actor)
             pick = pick_session(sessions, keep, today)
             # The selected session's detail in the same read: one trip to the database worker.
             return ClassesSnapshot(
-                start, end, sessions, o.list_courses(store), o.call_list(store, include_done=include_done),
-                o.topics(store), o.venues(store) if need_venues else None, towns(store) if need_venues else None,
-                load_detail(store, pick) if pick is not None else None)
+                start, end, sessions, o.list_courses(store, actor=actor),
+                o.call_list(store, include_done=include_done, actor=actor), o.topics(store, actor=actor),
+                o.venues(store, actor=actor) if need_venues else None, towns(store) if need_venues else None,
+                load_detail(store, pick, actor) if pick is not None else None)
 
         self.count_label.setText(self.tr("Loading…"))
         self.ctx.tasks.run(fn, on_success=self._loaded, on_failure=ignore_cancel, parent=self.window())
@@ -614,8 +616,8 @@ class ClassesPage(OutreachPage):
 
     def _load_detail(self, session_id: int) -> None:
         self._detail_pending = session_id
-        store = self.ctx.store
-        self.ctx.tasks.run(lambda _p: load_detail(store, session_id), on_success=self._detail_loaded,
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda _p: load_detail(store, session_id, actor), on_success=self._detail_loaded,
                            on_failure=ignore_cancel, parent=self.window())
 
     def _detail_loaded(self, d: SessionDetail) -> None:
@@ -762,8 +764,9 @@ class ClassesPage(OutreachPage):
     @Slot()
     def confirm_session(self) -> None:
         sid, store = self.current_session_id(), self.ctx.store
+        actor = self.ctx.actor
         if sid is not None:
-            self._run(lambda _p: o.confirm_session(store, sid), lambda _r: self.tr("The session is confirmed."))
+            self._run(lambda _p: o.confirm_session(store, sid, actor=actor), lambda _r: self.tr("The session is confirmed."))
 
     @Slot()
     def cancel_session(self) -> CancelSessionDialog | None:
@@ -780,8 +783,9 @@ class ClassesPage(OutreachPage):
     @Slot()
     def reopen_session(self) -> None:
         sid, store = self.current_session_id(), self.ctx.store
+        actor = self.ctx.actor
         if sid is not None:
-            self._run(lambda _p: o.reopen_session(store, sid), lambda _r: self.tr("The cancellation was withdrawn."))
+            self._run(lambda _p: o.reopen_session(store, sid, actor=actor), lambda _r: self.tr("The cancellation was withdrawn."))
 
     @Slot()
     def delete_session(self) -> QMessageBox | None:
@@ -796,7 +800,8 @@ class ClassesPage(OutreachPage):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         store, sid = self.ctx.store, r.id
-        box.finished.connect(lambda result: self._run(lambda _p: o.delete_session(store, sid))
+        actor = self.ctx.actor
+        box.finished.connect(lambda result: self._run(lambda _p: o.delete_session(store, sid, actor=actor))
                              if result == QMessageBox.StandardButton.Yes else None)
         box.destroyed.connect(lambda *_: setattr(self, "confirm_box", None))
         self.confirm_box = box
@@ -837,7 +842,8 @@ class ClassesPage(OutreachPage):
         if survey is None:
             return
         store, sid = self.ctx.store, survey.id
-        self._run(lambda _p: o.delete_survey(store, sid), lambda _r: self.tr("The survey form was deleted."))
+        actor = self.ctx.actor
+        self._run(lambda _p: o.delete_survey(store, sid, actor=actor), lambda _r: self.tr("The survey form was deleted."))
 
     # --- courses -------------------------------------------------------------------------------
 
@@ -867,7 +873,8 @@ class ClassesPage(OutreachPage):
         if course is None:
             return
         store, cid = self.ctx.store, course.id
-        self._run(lambda _p: o.delete_course(store, cid), lambda _r: self.tr("The course was deleted."))
+        actor = self.ctx.actor
+        self._run(lambda _p: o.delete_course(store, cid, actor=actor), lambda _r: self.tr("The course was deleted."))
 
     @Slot()
     def edit_topics(self) -> TopicsDialog:
@@ -880,11 +887,11 @@ class ClassesPage(OutreachPage):
         ids = [int(c.enrolment_id) for c in selected_records(self.call_view) if c.called_at is None]
         if not ids:
             return
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
 
         def fn(_p: Any) -> int:
             for eid in ids:
-                o.mark_called(store, eid)
+                o.mark_called(store, eid, actor=actor)
             return len(ids)
 
         self._run(fn, lambda n: self.tr("{n} call(s) marked as made.").format(n=n))
@@ -901,21 +908,21 @@ class ClassesPage(OutreachPage):
         sid = self.current_session_id()
         if sid is None:
             return
-        store, user = self.ctx.store, self.ctx.user
-        self.pdf.export(self._file_stem("受付名簿"), lambda out: print_sign_in_sheet(store, sid, out, printed_by=user),
-                        path)
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
+        self.pdf.export(self._file_stem("受付名簿"),
+                        lambda out: print_sign_in_sheet(store, sid, out, printed_by=user, actor=actor), path)
 
     def print_poster(self, path: Any = None, texts: dict[str, str] | None = None) -> TextsDialog | None:
         """募集ポスター of the selected session (its whole series); the 申込 details are asked first."""
         sid = self.current_session_id()
         if sid is None:
             return None
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
 
         def go(words: dict[str, str]) -> None:
             self.poster_texts = words
             self.pdf.export(self._file_stem("ポスター"),
-                            lambda out: print_poster(store, sid, out, printed_by=user, texts=words), path)
+                            lambda out: print_poster(store, sid, out, printed_by=user, texts=words, actor=actor), path)
 
         if texts is not None:
             go(texts)
@@ -943,12 +950,13 @@ class ClassesPage(OutreachPage):
         ids = participant_ids or [int(r.participant_id) for r in selected_records(self.roster_view)]
         if not ids:
             return None
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
 
         def go(words: dict[str, str]) -> None:
             self.guide_texts = words
             self.pdf.export(self._file_stem("受講案内"),
-                            lambda out: print_course_guides(store, sid, ids, out, printed_by=user, texts=words), path)
+                            lambda out: print_course_guides(store, sid, ids, out, printed_by=user, texts=words,
+                                                            actor=actor), path)
 
         if texts is not None:
             go(texts)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from wardapp import outreach as o
 from wardapp.outreach.vocabulary import OPEN_STATUSES, WITHDRAWN
 from wardapp.residents import towns
+from wardapp.security.access import Actor
 from wardapp.store.models import ParticipantId
 from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_participants import HistoryModel, ParticipantListModel
@@ -71,9 +72,9 @@ class ParticipantDetail:
     history: list[o.HistoryRow]
 
 
-def load_detail(store: Any, participant_id: int) -> ParticipantDetail:
-    stats = o.participation(store, [participant_id]).get(ParticipantId(participant_id), o.Participation())
-    return ParticipantDetail(participant_id, stats, o.participant_history(store, participant_id))
+def load_detail(store: Any, participant_id: int, actor: Actor) -> ParticipantDetail:
+    stats = o.participation(store, [participant_id], actor=actor).get(ParticipantId(participant_id), o.Participation())
+    return ParticipantDetail(participant_id, stats, o.participant_history(store, participant_id, actor=actor))
 
 
 @register_page
@@ -178,18 +179,18 @@ class ParticipantsPage(OutreachPage):
         """Search (or list everyone) in the background; 年代 counted today."""
         self._timer.stop()
         self._stale = False
-        store, text, on = self.ctx.store, self.search_edit.text().strip(), self.today
+        store, actor, text, on = self.ctx.store, self.ctx.actor, self.search_edit.text().strip(), self.today
         need_towns = self.towns is None
         keep, wanted = (self._wanted if self._wanted is not None else self.current_id()), self._wanted is not None
 
         def fn(_p: Any) -> ParticipantsSnapshot:
-            rows = o.list_participants(store, on=on, search=text or None)
+            rows = o.list_participants(store, on=on, search=text or None, actor=actor)
             pick = keep if keep is not None and any(r.id == keep for r in rows) else None
             if pick is None and rows and not wanted:
                 pick = int(rows[0].id)
             # The selected person's history in the same read: one trip to the database worker.
             return ParticipantsSnapshot(text, rows, towns(store) if need_towns else None,
-                                        load_detail(store, pick) if pick is not None else None)
+                                        load_detail(store, pick, actor) if pick is not None else None)
 
         self.ctx.tasks.run(fn, on_success=self._loaded, on_failure=ignore_cancel, parent=self.window())
 
@@ -241,8 +242,8 @@ class ParticipantsPage(OutreachPage):
 
     def _load_detail(self, participant_id: int) -> None:
         self._detail_pending = participant_id
-        store = self.ctx.store
-        self.ctx.tasks.run(lambda _p: load_detail(store, participant_id), on_success=self._detail_loaded,
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda _p: load_detail(store, participant_id, actor), on_success=self._detail_loaded,
                            on_failure=ignore_cancel, parent=self.window())
 
     def _detail_loaded(self, d: ParticipantDetail) -> None:
@@ -317,7 +318,8 @@ class ParticipantsPage(OutreachPage):
         if pid is None:
             return
         store = self.ctx.store
-        self.ctx.tasks.run(lambda _p: o.get_participant(store, pid), on_success=lambda d: self._edit(pid, d),
+        actor = self.ctx.actor
+        self.ctx.tasks.run(lambda _p: o.get_participant(store, pid, actor=actor), on_success=lambda d: self._edit(pid, d),
                            parent=self.window())
 
     def _edit(self, pid: int, data: o.ParticipantData) -> None:
