@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="書き出す PDF")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
     _add_roster_parser(sub)
+    _add_report_parser(sub)
     _add_security_parsers(sub)
     return parser
 
@@ -143,6 +144,24 @@ def _add_roster_parser(sub: Any) -> None:
                    help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力）")
     p.add_argument("--out", required=True, metavar="FILE", help="書き出すファイル（.pdf、.csv、.xlsx）")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
+
+
+def _add_report_parser(sub: Any) -> None:
+    """``wardapp report outreach`` (docs/outreach-report.md)."""
+    p = sub.add_parser("report", help="集計の報告書")
+    rsub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    r = rsub.add_parser("outreach", help="スマホ教室・ICTアドバイザー派遣の年度の実績（集計値のみ）を Excel・PDF に書き出す")
+    r.add_argument("--fiscal-year", required=True, metavar="YYYY", help="年度（西暦の4桁、2025 = R7年度。H30・R7 なども可）")
+    _add_db(r)
+    r.add_argument("--as", dest="as_user", metavar="USER",
+                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力）")
+    r.add_argument("--unit", choices=["講座", "シリーズ", "回"], default="講座", help="取組数の単位（既定: 講座）")
+    r.add_argument("--no-visits", action="store_true", help="取組数に ICTアドバイザー派遣を数えない")
+    r.add_argument("--grants", action="store_true", help="取組数に助成の交付決定を数える")
+    r.add_argument("--min-level", type=int, default=4, choices=range(1, 6), metavar="1-5",
+                   help="理解度の基準（既定 4: 「理解できた」以上）")
+    r.add_argument("--out", metavar="FILE", help="書き出すファイル（.xlsx か .pdf）")
+    r.add_argument("--json", action="store_true", help="集計値を JSON で出力")
 
 
 def _add_security_parsers(sub: Any) -> None:
@@ -500,6 +519,48 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report_outreach(args: argparse.Namespace) -> int:
+    """The yearly outreach report; as the signed-in user, or the system actor while the store has
+    no users yet (like ``roster``).  Figures only, so reading needs only ``figures.view``."""
+    import getpass
+
+    from wardapp.errors import UsageError
+    from wardapp.outreach.yearly import ReportRules, outreach_report, parse_fiscal_year
+    from wardapp.outreach.yearly_export import EXTENSIONS, export_report
+    from wardapp.security.access import SYSTEM
+    from wardapp.security.users import needs_setup
+    from wardapp.store import open_store
+
+    try:
+        fy = parse_fiscal_year(args.fiscal_year)
+    except UsageError as e:
+        raise UsageError(f"--fiscal-year: {e.message_ja}") from None
+    if args.out and Path(args.out).suffix.lower() not in EXTENSIONS:
+        raise UsageError(f"--out は .xlsx か .pdf のファイルにしてください（{args.out}）。")
+    if not args.out and not args.json:
+        raise UsageError("--out（.xlsx／.pdf）か --json を指定してください。")
+    rules = ReportRules(initiative_unit=args.unit, count_visits=not args.no_visits, count_grants=args.grants,
+                        min_level=args.min_level)
+    store = open_store(args.db)
+    try:
+        actor = SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
+        report = outreach_report(store, fy, actor=actor, rules=rules)
+    finally:
+        store.close()
+    out = None
+    if args.out:
+        who = actor.os_user or getpass.getuser() if actor.is_system else actor.display_name or actor.user
+        out = export_report(report, args.out, exported_by=who)
+    if args.json:
+        print(json.dumps(report.to_json() | ({"out": str(out)} if out else {}), ensure_ascii=False))
+    else:
+        print(f"{report.label}　{report.headline}")
+        print(report.rules.sentence)
+        if out:
+            print(f"書き出しました: {out}")
+    return 0
+
+
 # ---------------------------------------------------------------------------------- security (issue 9)
 
 
@@ -787,6 +848,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "classes": lambda a: {"list": _cmd_classes_list}[a.what](a),
         "attendance-sheet": _cmd_attendance_sheet,
         "roster": _cmd_roster,
+        "report": lambda a: {"outreach": _cmd_report_outreach}[a.what](a),
         "import": lambda a: {"registry": _cmd_import_registry, "addresses": _cmd_import_addresses,
                              "layer": _cmd_import_layer, "welfare": _cmd_import_welfare,
                              "pack": _cmd_import_pack}[a.what](a),
