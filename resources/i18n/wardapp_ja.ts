@@ -2456,6 +2456,83 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>PastFiguresDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="422"/>
+        <source>Earlier years&apos; figures</source>
+        <translation>過去の年度の実績</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="434"/>
+        <source>e.g. 15, 1,200 or 92.5%</source>
+        <translation>例: 15、1,200、92.5%</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="435"/>
+        <source>Cumulative</source>
+        <translation>累計の値</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="441"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="442"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <source>Indicator</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="443"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="445"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="446"/>
+        <source>&amp;Save figure</source>
+        <translation>値を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="447"/>
+        <source>&amp;Remove selected</source>
+        <translation>選んだ値を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="448"/>
+        <source>&amp;Import CSV…</source>
+        <translation>CSVから取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="466"/>
+        <source>Your role may view these figures but not change them.</source>
+        <translation>この役割では値を見ることはできますが、入力・変更はできません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="481"/>
+        <source>Entered by</source>
+        <translation>入力者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="529"/>
+        <source>Import earlier years&apos; figures</source>
+        <translation>過去の年度の実績を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="530"/>
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV ファイル (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
     <name>PdfExport</name>
     <message>
         <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1623"/>
@@ -3784,6 +3861,238 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="82"/>
         <source>Run with: {partner}</source>
         <translation>実施主体: {partner}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <source>Course</source>
+        <translation>講座</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <source>Series</source>
+        <translation>シリーズ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <source>Session</source>
+        <translation>回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="205"/>
+        <source>Count adviser visits</source>
+        <translation>派遣を数える</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
+        <source>Count grants</source>
+        <translation>助成を数える</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="211"/>
+        <source>Export to &amp;Excel…</source>
+        <translation>Excelに書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="212"/>
+        <source>Export to &amp;PDF…</source>
+        <translation>PDFに書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="213"/>
+        <source>Earlier &amp;years…</source>
+        <translation>過去の実績(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="215"/>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="218"/>
+        <source>One initiative is a</source>
+        <translation>取組の単位</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="223"/>
+        <source>Understood at level</source>
+        <translation>理解度の基準</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="268"/>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="269"/>
+        <source>Charts</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="270"/>
+        <source>By month</source>
+        <translation>月別</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="271"/>
+        <source>By venue</source>
+        <translation>会場別</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="272"/>
+        <source>By town</source>
+        <translation>町別</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="273"/>
+        <source>Earlier years</source>
+        <translation>経年比較</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="293"/>
+        <source>Statistics</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <source>Figure</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <source>Definition</source>
+        <translation>定義</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <source>Classes in person</source>
+        <translation>教室 対面</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <source>Classes online</source>
+        <translation>教室 オンライン</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
+        <source>Classes hybrid</source>
+        <translation>教室 ハイブリッド</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <source>Visits</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
+        <source>In person total</source>
+        <translation>対面 計</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <source>Online total</source>
+        <translation>オンライン 計</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <source>Attendances</source>
+        <translation>延べ受講者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
+        <source>Visit attendees</source>
+        <translation>派遣先の参加者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <source>Sessions</source>
+        <translation>教室の回数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <source>Participants</source>
+        <translation>実受講者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
+        <source>Town</source>
+        <translation>町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <source>Indicator</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="363"/>
+        <source>Sessions and visits per month</source>
+        <translation>月別の実施回数（対面・オンライン）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="365"/>
+        <source>Participants by age</source>
+        <translation>年代別の実受講者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
+        <source>Participants by device</source>
+        <translation>端末別の実受講者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="370"/>
+        <source>Initiatives by year</source>
+        <translation>情報格差是正に向けた取組数（年度別）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="372"/>
+        <source>{label}: {headline}</source>
+        <translation>{label}：{headline}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="380"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel ファイル (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="380"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="381"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="400"/>
+        <source>Export report</source>
+        <translation>集計の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="396"/>
+        <source>Wrote {name}</source>
+        <translation>{name} に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="400"/>
+        <source>Writing {name}…</source>
+        <translation>{name} を書き出しています…</translation>
     </message>
 </context>
 <context>

@@ -803,6 +803,11 @@ def _parse_value(ind: Indicator, text: str) -> float:
     return _check_value(ind, v)
 
 
+def parse_value(indicator: str, text: str) -> float:
+    """A past figure as staff type it (「1,200名」, 「92.5%」, 「0.925」) → the stored number."""
+    return _parse_value(_check_indicator(indicator), text)
+
+
 def import_past_figures(db: Db, path: str | Path, *, actor: Actor) -> int:
     """Read a CSV of earlier years' figures (年度,指標,値[,累計][,備考]) and store them all.
 
@@ -869,6 +874,6 @@ def with_rules(report_rules: ReportRules, **changes: object) -> ReportRules:
 __all__ = [
     "CUMULATIVE_MARK", "INDICATORS", "INITIATIVE_UNITS", "NOT_MEASURED", "Comparison", "ComparisonCell", "Figure",
     "GrantRow", "Indicator", "MonthRow", "PastFigure", "PlaceRow", "ReportRules", "YearReport", "clear_past_figure",
-    "format_value", "import_past_figures", "list_past_figures", "outreach_report", "parse_fiscal_year",
+    "format_value", "import_past_figures", "list_past_figures", "outreach_report", "parse_fiscal_year", "parse_value",
     "report_years", "set_past_figure", "with_rules",
 ]
