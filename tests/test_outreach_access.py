@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 from pathlib import Path
 
 import pytest
 from outreach_helpers import DAY, STAFF, Ward, ward  # noqa: F401 — fixture
+from security_helpers import fast_argon2  # noqa: F401 — fixture
 from sqlalchemy import func, select
 
 from wardapp import outreach as o
+from wardapp.cli import main
 from wardapp.errors import PermissionDenied, UsageError
 from wardapp.outreach import printing
-from wardapp.security import audit
+from wardapp.security import audit, users
 from wardapp.security.access import SYSTEM, Actor
 from wardapp.security.roles import Role
 from wardapp.store.models import ClassEnrolment, ClassParticipant, ClassSession
@@ -181,3 +184,26 @@ def test_registered_by_the_actor_when_no_user_is_given(ward: Ward) -> None:
     pid = o.register_participant(ward.store, o.ParticipantData("記録　四郎", "キロク　シロウ"), actor=STAFF)
     with ward.store.session() as s:
         assert s.get(ClassParticipant, pid).created_by == "chiiki"  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("fast_argon2")
+def test_cli_signs_in_on_a_store_with_users(ward: Ward, db_path: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``classes list`` (figures) is open to 閲覧; ``attendance-sheet`` (names) is not, and the
+    print is logged under the signed-in user."""
+    sid = o.create_session(ward.store, ward.course, ward.plan(date=DAY), actor=STAFF)
+    o.enrol(ward.store, sid, ward.person(1), "電話", actor=STAFF)
+    admin = users.create_admin(ward.store, "kanri", "admin-pass-1")
+    users.add_user(ward.store, admin, "etsuran", Role.VIEWER, "viewer-pass-1")
+    users.add_user(ward.store, admin, "chiiki", Role.OUTREACH, "outreach-pass-1")
+    monkeypatch.setenv("WARDAPP_PASSWORD", "viewer-pass-1")
+    assert main(["classes", "list", "--db", str(db_path), "--as", "etsuran", "--json"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)["sessions"]] == [sid]
+    sheet = tmp_path / "sheet.pdf"
+    args = ["attendance-sheet", "--session", str(sid), "--db", str(db_path), "--out", str(sheet)]
+    assert main([*args, "--as", "etsuran"]) == 5
+    assert "閲覧" in capsys.readouterr().err and not sheet.exists()
+    monkeypatch.setenv("WARDAPP_PASSWORD", "outreach-pass-1")
+    assert main([*args, "--as", "chiiki"]) == 0 and sheet.exists()
+    [entry] = [e for e in audit.entries(ward.store, admin) if e.action == "print"]
+    assert (entry.user, entry.object, entry.counts) == ("chiiki", "受付名簿", {"persons": 1})
