@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="134"/>
+        <source>Add a user</source>
+        <translation>利用者の追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="145"/>
+        <source>&amp;User name:</source>
+        <translation>利用者名(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="146"/>
+        <source>&amp;Display name:</source>
+        <translation>表示名(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="147"/>
+        <source>&amp;Role:</source>
+        <translation>役割(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="150"/>
+        <source>The user changes this password at the first sign-in.</source>
+        <translation>このパスワードは、本人が最初のログインで変更します。</translation>
+    </message>
+</context>
+<context>
     <name>AddressGroupModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="106"/>
@@ -50,6 +78,398 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="179"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="478"/>
+        <source>Users</source>
+        <extracomment>The users list was read again (tests wait on it).</extracomment>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="180"/>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="181"/>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="187"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="214"/>
+        <source>Users are disabled, never deleted (their names stay in the audit log). A new or reset password is changed by the user at the next sign-in.</source>
+        <translation>利用者は削除せず無効にします（監査ログに名前が残るため）。新しく設定・再設定したパスワードは、本人が次のログインで変更します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="219"/>
+        <source>User name</source>
+        <translation>利用者名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="220"/>
+        <source>Display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="221"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="222"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="223"/>
+        <source>Last sign-in</source>
+        <translation>最終ログイン</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="224"/>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="230"/>
+        <source>&amp;Add a user…</source>
+        <translation>利用者を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="231"/>
+        <source>&amp;Reset password…</source>
+        <translation>パスワードを再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="232"/>
+        <source>D&amp;isable</source>
+        <translation>無効にする(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="233"/>
+        <source>&amp;Enable…</source>
+        <translation>有効にする(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="238"/>
+        <source>&amp;Change role</source>
+        <translation>役割を変更(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="242"/>
+        <source>Role:</source>
+        <translation>役割:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="253"/>
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="276"/>
+        <source>Object contains… (household no., file, user)</source>
+        <translation>対象に含む文字（世帯番号・ファイル名・利用者名）…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="278"/>
+        <source>&amp;Filter</source>
+        <translation>絞り込み(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="283"/>
+        <source>User:</source>
+        <translation>利用者:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="285"/>
+        <source>Action:</source>
+        <translation>操作:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="296"/>
+        <source>&amp;Verify the log</source>
+        <translation>改ざんの検証(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="297"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV に書き出し(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="313"/>
+        <source>&amp;Back up now</source>
+        <translation>今すぐバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="321"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="322"/>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="323"/>
+        <source>Size</source>
+        <translation>大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="324"/>
+        <source>Encrypted</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="329"/>
+        <source>Settings of this PC</source>
+        <translation>この PC の設定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="336"/>
+        <source>no automatic backups</source>
+        <translation>自動バックアップなし</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="341"/>
+        <source>B&amp;rowse…</source>
+        <translation>参照(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="348"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="349"/>
+        <source>never</source>
+        <translation>ロックしない</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="350"/>
+        <source>&amp;Save settings</source>
+        <translation>設定を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="352"/>
+        <source>Automatic backups to keep:</source>
+        <translation>自動バックアップの保存数:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="353"/>
+        <source>Backup folder:</source>
+        <translation>バックアップの保存先:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="354"/>
+        <source>Lock the screen after no input for:</source>
+        <translation>操作がないときに画面をロックするまで:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="358"/>
+        <source>A backup is taken automatically when wardapp starts and when it closes. To restore one, close wardapp and run: wardapp restore FILE (the file is checked before anything is replaced).</source>
+        <translation>バックアップは wardapp の起動時と終了時に自動で作成します。復元は wardapp を終了してから、コマンド wardapp restore ファイル で行います（置き換える前にファイルを検査します）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="416"/>
+        <source>{n} entries</source>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="428"/>
+        <source>Folder: {folder}</source>
+        <translation>保存先: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="490"/>
+        <source>User {name} added ({role}).</source>
+        <translation>利用者 {name} を追加しました（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="499"/>
+        <source>The role of {name} is now {role}.</source>
+        <translation>{name} の役割を{role}に変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="507"/>
+        <source>User {name} disabled.</source>
+        <translation>利用者 {name} を無効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="522"/>
+        <source>Reset password</source>
+        <translation>パスワードの再設定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="523"/>
+        <source>A new password for {name}. The user changes it at the next sign-in; a lock from wrong passwords is lifted.</source>
+        <translation>{name} の新しいパスワードです。本人が次のログインで変更します。パスワードの間違いによるロックも解除されます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="526"/>
+        <source>The password of {name} was reset.</source>
+        <translation>{name} のパスワードを再設定しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="534"/>
+        <source>Enable user</source>
+        <translation>利用者を有効にする</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="535"/>
+        <source>{name} is enabled again with a new password, changed by the user at the next sign-in.</source>
+        <translation>{name} を新しいパスワードで有効に戻します。パスワードは本人が次のログインで変更します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="538"/>
+        <source>User {name} enabled.</source>
+        <translation>利用者 {name} を有効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="545"/>
+        <source>Verifying…</source>
+        <translation>検証しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="547"/>
+        <source>Verify the audit log</source>
+        <translation>監査ログの検証</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="564"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="576"/>
+        <source>Export the audit log</source>
+        <translation>監査ログの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="565"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="572"/>
+        <source>{n} entries written to {file}.</source>
+        <translation>{n} 件を {file} に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="593"/>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="593"/>
+        <source>Taking a backup…</source>
+        <translation>バックアップを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="598"/>
+        <source>Backup folder</source>
+        <translation>バックアップの保存先</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="610"/>
+        <source>The settings could not be saved: {error}</source>
+        <translation>設定を保存できません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="612"/>
+        <source>Settings saved. The screen lock applies from the next sign-in.</source>
+        <translation>設定を保存しました。画面ロックの時間は次のログインから使われます。</translation>
+    </message>
+</context>
+<context>
+    <name>AdviserDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="588"/>
+        <source>Edit adviser</source>
+        <translation>アドバイザーの編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="588"/>
+        <source>New adviser</source>
+        <translation>新しいアドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="601"/>
+        <source>e.g. 9:00-12:00, 13:00-17:00</source>
+        <translation>例: 9:00-12:00、13:00-17:00</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="614"/>
+        <source>&amp;Name:</source>
+        <translation>氏名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="615"/>
+        <source>A&amp;ffiliation:</source>
+        <translation>所属(&amp;F):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="616"/>
+        <source>&amp;Skills:</source>
+        <translation>担当できる内容(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="617"/>
+        <source>Hours by weekday:</source>
+        <translation>曜日ごとの活動時間帯:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="618"/>
+        <source>Days &amp;off:</source>
+        <translation>不在日(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="619"/>
+        <source>Visits per &amp;week (cap):</source>
+        <translation>1週間の訪問上限(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="620"/>
+        <source>No&amp;tes:</source>
+        <translation>備考(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>AdviserModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="114"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="115"/>
+        <source>Affiliation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="116"/>
+        <source>Skills</source>
+        <translation>担当できる内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="117"/>
+        <source>Weekly availability</source>
+        <translation>活動できる時間帯</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="118"/>
+        <source>Cap / week</source>
+        <translation>週の上限</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="120"/>
+        <source>Days off</source>
+        <translation>不在日</translation>
+    </message>
+</context>
+<context>
     <name>BandModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/scores.py" line="241"/>
@@ -81,6 +501,115 @@
         <location filename="../../src/wardapp/ui/models/scores.py" line="246"/>
         <source>Against the profile as chosen, before editing</source>
         <translation>選んだときの（編集前の）プロファイルとの差</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="147"/>
+        <source>Calendar</source>
+        <extracomment>The events of the period on screen are shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="159"/>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="161"/>
+        <source>&amp;Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="170"/>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="173"/>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="176"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
+        <source>&amp;Adviser:</source>
+        <translation type="unfinished">アドバイザー(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
+        <source>V&amp;enue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
+        <source>To&amp;wn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <source>Visit</source>
+        <translation type="unfinished">訪問日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
+        <source>✓ held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="262"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="312"/>
+        <source>{year}/{month:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="324"/>
+        <source>(all advisers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="325"/>
+        <source>(all venues)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="327"/>
+        <source>(all towns)</source>
+        <translation type="unfinished">（すべての町字）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="378"/>
+        <source>Loading…</source>
+        <translation type="unfinished">読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="398"/>
+        <source>{classes} class sessions, {visits} visits</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -139,54 +668,77 @@
 <context>
     <name>CancelSessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="858"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="900"/>
         <source>Cancel session</source>
         <translation>回の中止</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="859"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="901"/>
         <source>Cancel {title} on {date}?</source>
         <translation>{date}の「{title}」を中止しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="865"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="907"/>
         <source>Typhoon warning</source>
         <translation>台風のため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="865"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="907"/>
         <source>Instructor unavailable</source>
         <translation>講師の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="866"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="908"/>
         <source>Too few sign-ups</source>
         <translation>申込が少ないため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="866"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="908"/>
         <source>Venue unavailable</source>
         <translation>会場の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="870"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="912"/>
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="871"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="913"/>
         <source>Also cancel the &amp;following sessions of the series</source>
         <translation>シリーズのこの回以降もまとめて中止する(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="875"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="917"/>
         <source>The {n} people signed up or waiting go on the call list.</source>
         <translation>申込済み・キャンセル待ちの {n} 人が連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="879"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="921"/>
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>CancelVisitDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="463"/>
+        <source>Cancel visit</source>
+        <translation>訪問の取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="471"/>
+        <source>Reason (required)</source>
+        <translation type="unfinished">理由（必須）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="473"/>
+        <source>Cancel the visit to {group}?</source>
+        <translation>{group}への訪問を取り消しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="474"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">理由(&amp;R):</translation>
     </message>
 </context>
 <context>
@@ -278,140 +830,140 @@
 <context>
     <name>CheckinPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="113"/>
         <source>Check-in</source>
         <extracomment>The smallest type on this screen (pt); the page is at least this, the heading larger. Row height in lines of that type: tall enough to hit with a finger or a shaky mouse, low enough that a 150 % screen still shows five people. Wait this long after the last keystroke before searching (ms): short, the queue is waiting. The list of the session shows a new read (after a search, a check-in …). The day&apos;s sessions are in the chooser.</extracomment>
         <translation>当日受付</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="139"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="140"/>
         <source>◀ Previous class day</source>
         <extracomment>(enrolment id, name) of the last check-in, for 「取り消す」. After a check-in the cursor goes to the next person not yet checked in.</extracomment>
         <translation>◀ 前の開催日</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="140"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="141"/>
         <source>Next class day ▶</source>
         <translation>次の開催日 ▶</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="144"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="145"/>
         <source>&amp;Day:</source>
         <translation>日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="146"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="147"/>
         <source>&amp;Class:</source>
         <translation>回(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="171"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="172"/>
         <source>Kana, e.g. やまだ or ﾔﾏﾀﾞ — Enter checks in</source>
         <translation>フリガナで検索（例: やまだ、ﾔﾏﾀﾞ）— Enter で受付</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="175"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="176"/>
         <source>&amp;Search:</source>
         <translation>検索(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="177"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="178"/>
         <source>&amp;Walk-in…</source>
         <translation>当日参加(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="190"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="191"/>
         <source>&amp;Check in</source>
         <translation>受付する(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="192"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="193"/>
         <source>&amp;Undo check-in</source>
         <translation>受付を取り消す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="193"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="194"/>
         <source>Finish and record &amp;no-shows…</source>
         <translation>終了して欠席を記録(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="279"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="269"/>
         <source>(no class on this day)</source>
         <translation>（この日の回はありません）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="314"/>
         <source>No class on {day}.</source>
         <translation>{day} の回はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="334"/>
         <source>Present {present} / signed up {enrolled} (capacity {capacity}) · waiting {waiting} · {status}</source>
         <translation>出席 {present} / 申込 {enrolled}（定員 {capacity}）・待ち {waiting}・{status}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="386"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="379"/>
         <source>No other class day within a year.</source>
         <translation>前後1年に、ほかの開催日はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="401"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="394"/>
         <source>{name} is already checked in.</source>
         <translation>{name}さんは受付済みです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="425"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="419"/>
         <source>✓ {name} checked in.</source>
         <translation>✓ {name}さんを受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="427"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="421"/>
         <source>(given a seat from the waiting list)</source>
         <translation>（キャンセル待ちから席を渡しました）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="429"/>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="516"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="423"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="512"/>
         <source>(beyond the capacity)</source>
         <translation>（定員を超えて受付）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="456"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="451"/>
         <source>Check-in of {name} undone.</source>
         <translation>{name}さんの受付を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="497"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="493"/>
         <source>Already registered</source>
         <translation>登録済みの方です</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="500"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="496"/>
         <source>Check in the registered person?</source>
         <translation>登録済みのこの方として受け付けますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="512"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="508"/>
         <source>✓ Walk-in {name} registered and checked in.</source>
         <translation>✓ 当日参加の{name}さんを登録して受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="514"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="510"/>
         <source>✓ Walk-in checked in.</source>
         <translation>✓ 当日参加の方を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="529"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="525"/>
         <source>Finish the class</source>
         <translation>回の終了</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="530"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="526"/>
         <source>Finish {title} and record the {n} people signed up who did not come as no-shows?</source>
         <translation>「{title}」を終了して、受付をしていない申込者 {n}人を欠席として記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="547"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="544"/>
         <source>Finished: {present} present, {absent} no-show(s).</source>
         <translation>終了しました: 出席 {present}人・欠席 {absent}人。</translation>
     </message>
@@ -419,24 +971,24 @@
 <context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="232"/>
         <source>Classes</source>
         <extracomment>The session list shows a new snapshot. The detail panel shows this session.</extracomment>
         <translation>教室</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="265"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="266"/>
         <source>Sessions</source>
         <extracomment>The session whose detail is being read (not asked for twice).</extracomment>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="266"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="267"/>
         <source>Courses</source>
         <translation>講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="267"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="268"/>
         <source>Call list</source>
         <translation>連絡リスト</translation>
     </message>
@@ -622,197 +1174,197 @@
         <translation>アンケート（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="564"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="544"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="581"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="561"/>
         <source>{n} session(s), {held} held, {people} present</source>
         <translation>{n}回（実施済 {held}回・出席 延べ{people}人）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="583"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="563"/>
         <source>Call list ({n})</source>
         <translation>連絡リスト（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="662"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="642"/>
         <source>No session in this period.</source>
         <translation>この期間に回はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="673"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="653"/>
         <source>{status}; capacity {capacity}, signed up {enrolled}, waiting {waiting}, loan devices {loan}</source>
         <translation>{status}・定員 {capacity}人・申込 {enrolled}人・キャンセル待ち {waiting}人・貸出端末 {loan}台</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="678"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="658"/>
         <source>Instructors: {names}</source>
         <translation>講師: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="680"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="660"/>
         <source>Cancelled: {reason}</source>
         <translation>中止の理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="686"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="666"/>
         <source>No survey forms entered yet.</source>
         <translation>アンケートはまだ入力されていません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="687"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="667"/>
         <source>{n} form(s). Understood (level {level} or higher): {share} ({k} of {answered}). Interest went up: {rate} ({yes} of {asked}).</source>
         <translation>回答 {n}枚。理解度（{level}以上）: {share}（{answered}人中 {k}人）。関心が上がった: {rate}（{asked}人中 {yes}人）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="694"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="674"/>
         <source>Can do now: {list}</source>
         <translation>できるようになった: {list}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="745"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="725"/>
         <source>{n} session(s) created.</source>
         <translation>{n}回を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="764"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="744"/>
         <source>{n} session(s) changed.</source>
         <translation>{n}回を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="766"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="746"/>
         <source>{n} held or cancelled session(s) left as they were.</source>
         <translation>実施済・中止の {n}回はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="768"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="748"/>
         <source>{n} people to call about the change.</source>
         <translation>変更の連絡が必要な方: {n}人。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="770"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="750"/>
         <source>{n} moved up from the waiting list.</source>
         <translation>キャンセル待ちから {n}人が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="788"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="769"/>
         <source>The session is confirmed.</source>
         <translation>回を確定にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="798"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="779"/>
         <source>{n} session(s) cancelled; {k} people to call.</source>
         <translation>{n}回を中止にしました。連絡が必要な方: {k}人。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="806"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="788"/>
         <source>The cancellation was withdrawn.</source>
         <translation>中止を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="813"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="795"/>
         <source>Delete session</source>
         <translation>回の削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="814"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="796"/>
         <source>Delete {title} on {date}? Only a session entered by mistake should be deleted; cancel a session that did not take place.</source>
         <translation>{date}の「{title}」を削除しますか？ 削除するのは誤って入力した回だけです。開かなかった回は「中止」にしてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="862"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="846"/>
         <source>The survey form was deleted.</source>
         <translation>アンケートの回答を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="883"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="867"/>
         <source>The course was saved.</source>
         <translation>講座を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="892"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="877"/>
         <source>The course was deleted.</source>
         <translation>講座を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="912"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="897"/>
         <source>{n} call(s) marked as made.</source>
         <translation>{n}件を連絡済みにしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
         <source>Catch line:</source>
         <translation>見出し:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
         <source>For whom:</source>
         <translation>対象:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
         <source>Fee:</source>
         <translation>費用:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="946"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="931"/>
         <source>What to bring:</source>
         <translation>持ち物:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="946"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="931"/>
         <source>Sign-up phone:</source>
         <translation>申込の電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="947"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="932"/>
         <source>Sign-up counter:</source>
         <translation>申込の窓口:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="947"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="932"/>
         <source>Sign-up period:</source>
         <translation>受付期間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="948"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="933"/>
         <source>Organiser:</source>
         <translation>主催・問合せ:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="948"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="933"/>
         <source>Note:</source>
         <translation>注意:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="950"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="935"/>
         <source>Poster</source>
         <translation>募集ポスター</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="978"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="964"/>
         <source>Contact (office):</source>
         <translation>問合せ先（課）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="978"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="964"/>
         <source>Contact phone:</source>
         <translation>問合せの電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="979"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="965"/>
         <source>Office hours:</source>
         <translation>受付時間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="979"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="965"/>
         <source>Access:</source>
         <translation>交通:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="981"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="967"/>
         <source>Course guide</source>
         <translation>受講案内</translation>
     </message>
@@ -820,47 +1372,47 @@
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="440"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="479"/>
         <source>Edit course</source>
         <translation>講座の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="440"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="479"/>
         <source>New course</source>
         <translation>新しい講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="449"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="488"/>
         <source>e.g. the carrier or NPO</source>
         <translation>例: 通信事業者やNPOの名前</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="463"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="502"/>
         <source>Course &amp;title:</source>
         <translation>講座名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="464"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="503"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="468"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="507"/>
         <source>Run with:</source>
         <translation>実施主体:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="469"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="508"/>
         <source>&amp;Funding:</source>
         <translation>財源(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="470"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="509"/>
         <source>Topics:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="471"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="510"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
@@ -909,40 +1461,82 @@
     </message>
 </context>
 <context>
+    <name>DateListEditor</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="117"/>
+        <source>Add date</source>
+        <extracomment>Wait this long after the date, time or place changed before asking for suggestions (ms).</extracomment>
+        <translation type="unfinished">日付を追加</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="119"/>
+        <source>Remove</source>
+        <translation type="unfinished">削除</translation>
+    </message>
+</context>
+<context>
+    <name>DecideGrantDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="775"/>
+        <source>Decide grant</source>
+        <translation>助成の決定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="784"/>
+        <source> yen</source>
+        <translation> 円</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="788"/>
+        <source>{group}: {purpose}, {amount:,} yen applied for on {date}</source>
+        <translation>{group}: {purpose}、{date} に {amount:,} 円を申請</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="791"/>
+        <source>&amp;Decision:</source>
+        <translation>決定(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="792"/>
+        <source>Amount &amp;granted:</source>
+        <translation>交付額(&amp;G):</translation>
+    </message>
+</context>
+<context>
     <name>DictionaryImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="82"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="81"/>
         <source>Choose address data files</source>
         <extracomment>Layer kinds of :func:`wardapp.geo.layers.import_layer`, in menu order. The store was written (an import, or matching after it); the argument is the report.</extracomment>
         <translation>住所データのファイルを選択</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="83"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="82"/>
         <source>Address data (*.csv *.zip);;All files (*)</source>
         <translation>住所データ (*.csv *.zip);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="97"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="96"/>
         <source>Importing address data</source>
         <translation>住所辞書データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="98"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="97"/>
         <source>Reading {files}…</source>
         <translation>{files} を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="101"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="100"/>
         <source>Address data imported</source>
         <translation>住所辞書データを取り込みました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="103"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="102"/>
         <source>&amp;Run matching now</source>
         <translation>今すぐ照合を実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="104"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="103"/>
         <source>Households keep their old points until matching runs again</source>
         <translation>照合をやり直すまで、世帯は以前の地点のままです</translation>
     </message>
@@ -960,58 +1554,58 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1258"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1304"/>
         <source>Sign up {name}</source>
         <extracomment>The open sessions are listed (tests wait on it).</extracomment>
         <translation>{name}さんの申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1267"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1313"/>
         <source>Who applied on their behalf</source>
         <translation>代わりに申し込んだ方</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1272"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1318"/>
         <source>Sign up for the remaining sessions of the &amp;series too</source>
         <translation>シリーズの残りの回にもまとめて申し込む(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1279"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1325"/>
         <source>&amp;Session:</source>
         <translation>回(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1281"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1327"/>
         <source>&amp;Channel:</source>
         <translation>申込方法(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1282"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1328"/>
         <source>&amp;Proxy:</source>
         <translation>代理申込者(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1283"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1329"/>
         <source>&amp;Received:</source>
         <translation>受付日時(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1297"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1343"/>
         <source>{n} free</source>
         <translation>残り{n}席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1298"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1344"/>
         <source>full, {n} waiting</source>
         <translation>満席・待ち{n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1303"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1349"/>
         <source>No session is open for sign-up.</source>
         <translation>申込を受け付けている回がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1319"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1365"/>
         <source>The session is full: the sign-up goes on the waiting list.</source>
         <translation>満席です。キャンセル待ちとして受け付けます。</translation>
     </message>
@@ -1019,25 +1613,25 @@
 <context>
     <name>EnrolmentCanceller</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1366"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1413"/>
         <source>Withdraw sign-up</source>
         <extracomment>The sign-up was withdrawn: (CancelResult, list of CallItem of those promoted).</extracomment>
         <translation>申込の取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1367"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1414"/>
         <source>Withdraw the sign-up of {name} for {title}?
 If a seat frees, the first person on the waiting list moves up and goes on the call list.</source>
         <translation>{name}さんの「{title}」の申込を取り消しますか？
 席が空くと、キャンセル待ちの先頭の方が繰り上がり、連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1408"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1456"/>
         <source>Moved up from the waiting list</source>
         <translation>キャンセル待ちからの繰り上げ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1409"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1457"/>
         <source>The sign-up was withdrawn. Moved up from the waiting list:
 {people}
 
@@ -1071,6 +1665,194 @@ They are on the call list: phone them to tell them they have a seat.</source>
 Please pass the details below to the person who looks after wardapp.</source>
         <translation>予期しないエラーが発生し、処理は完了しませんでした。
 下の「詳細」の内容を wardapp の担当者に伝えてください。</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
+        <source>Class session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
+        <source>ICT adviser visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
+        <source>Course / session</source>
+        <translation type="unfinished">講座・回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
+        <source>Group and topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <source>Venue</source>
+        <translation type="unfinished">会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <source>(none)</source>
+        <translation type="unfinished">（なし）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <source>(unknown)</source>
+        <translation type="unfinished">（不明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <source>Instructors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <source>Adviser</source>
+        <translation type="unfinished">アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="112"/>
+        <source>Status</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="115"/>
+        <source>Capacity / signed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="117"/>
+        <source>Present</source>
+        <translation type="unfinished">出席</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="120"/>
+        <source>Expected attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="122"/>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventListModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="61"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="62"/>
+        <source>Time</source>
+        <translation type="unfinished">時間</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="63"/>
+        <source>Kind</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="64"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="65"/>
+        <source>Venue</source>
+        <translation type="unfinished">会場</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="66"/>
+        <source>Adviser / instructors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="67"/>
+        <source>Status</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="98"/>
+        <source>wardapp — first start</source>
+        <extracomment>Opens the encrypted store with the data key the sign-in dialog unlocked.</extracomment>
+        <translation>wardapp — 初期設定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="100"/>
+        <source>Create the administrator</source>
+        <translation>管理者の作成</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="102"/>
+        <source>This database has no users yet. First create the administrator&apos;s account.
+The administrator manages users, settings, backups and the audit log. The administrator does not see residents&apos; personal data: staff who work with the registry, the map or rosters get their own accounts with those roles, added by the administrator.</source>
+        <translation>このデータベースにはまだ利用者がいません。最初に管理者のアカウントを作成します。
+管理者は利用者・設定・バックアップ・監査ログを管理します。管理者は住民の個人情報を見ることはできません。住基・地図・名簿の作業をする職員には、管理者がそれぞれの役割のアカウントを追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="114"/>
+        <source>e.g. Suzuki (optional)</source>
+        <translation>例: 鈴木（省略可）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="117"/>
+        <source>&amp;User name:</source>
+        <translation>利用者名(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="118"/>
+        <source>&amp;Display name:</source>
+        <translation>表示名(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="119"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="120"/>
+        <source>Password (&amp;again):</source>
+        <translation>パスワード（確認）(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="122"/>
+        <source>At least {n} characters, not the same as the user name.</source>
+        <translation>{n}文字以上で、利用者名と同じものは使えません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="129"/>
+        <source>&amp;Create and sign in</source>
+        <translation>作成してログイン(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="140"/>
+        <source>The two passwords are different. Type the same password twice.</source>
+        <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1127,254 +1909,282 @@ Please pass the details below to the person who looks after wardapp.</source>
     </message>
 </context>
 <context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="99"/>
+        <source>Due</source>
+        <translation>期日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="101"/>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="102"/>
+        <source>Visit</source>
+        <translation>訪問日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="103"/>
+        <source>Adviser</source>
+        <translation>アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="104"/>
+        <source>Follow-up</source>
+        <translation>フォローアップ</translation>
+    </message>
+</context>
+<context>
     <name>GazetteerPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="158"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="159"/>
         <source>Address dictionary</source>
         <extracomment>The colour stripe of each level&apos;s tile: green for precise, amber for coarse, red for work. A text column is not made wider than this many characters by fitting (the rest is elided). A review snapshot is shown (after every load: start, matching, a fix, an undo). A fix or an undo was written; the argument is the number of households it touched.</extracomment>
         <translation>住所辞書</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="203"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="204"/>
         <source>Households joined to the address dictionary</source>
         <translation>住所辞書との照合の状況</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="213"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="214"/>
         <source>&amp;Run matching</source>
         <translation>照合を実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="215"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="216"/>
         <source>Match every household&apos;s address with the address dictionary again</source>
         <translation>すべての世帯の住所を住所辞書と照合し直します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="231"/>
         <source>Match rate by town</source>
         <translation>町字ごとの照合率</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="248"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="249"/>
         <source>No point of the dictionary fits these addresses. Check the spelling in the registry, or place them by hand.</source>
         <translation>住所辞書にこれらの住所に合う地点がありません。住基の表記を確認するか、地点を手作業で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="251"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="280"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="252"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="281"/>
         <source>&amp;Place point…</source>
         <translation>地点を指定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="277"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="278"/>
         <source>&amp;Choose this candidate</source>
         <translation>この候補に決める(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="282"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="283"/>
         <source>None of the candidates is right: choose another point</source>
         <translation>どの候補も違うとき: 別の地点を指定します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="309"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="310"/>
         <source>Decisions are kept by address: the next registry import finds them again.</source>
         <translation>手作業の修正は住所ごとに保存され、次回の住基データの取り込み後も引き継がれます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="311"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="312"/>
         <source>&amp;Undo fix</source>
         <translation>修正を取り消す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="313"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="314"/>
         <source>Forget this decision and match the address again</source>
         <translation>この修正を取り消し、住所を照合し直します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="328"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="329"/>
         <source>Not matched ({n:,})</source>
         <translation>照合できない住所（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="329"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="330"/>
         <source>Several candidates ({n:,})</source>
         <translation>候補が複数の住所（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="330"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="331"/>
         <source>Fixed by hand ({n:,})</source>
         <translation>手作業の修正（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="344"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="398"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="399"/>
         <source>{households:,} households; match rate (block or finer) {rate}</source>
         <translation>全{households:,}世帯・照合率（街区以上）{rate}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="400"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="401"/>
         <source>{points:,} points in the address dictionary</source>
         <translation>住所辞書 {points:,}地点</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="402"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="403"/>
         <source>last matched {when} by {user}</source>
         <translation>前回の照合 {when}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="405"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="406"/>
         <source>matching has not been run yet</source>
         <translation>照合はまだ実行されていません</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="406"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="407"/>
         <source>; </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="408"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="409"/>
         <source>The address dictionary is empty: import address data first (File menu).</source>
         <translation>住所辞書が空です。先に住所辞書データを取り込んでください（ファイル メニュー）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="410"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="411"/>
         <source>{n:,} households have not been matched yet: press Run matching.</source>
         <translation>{n:,}世帯はまだ照合されていません。「照合を実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="417"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="418"/>
         <source>Residence no.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="418"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="419"/>
         <source>Matched to the point of the residence number (号) or lot (地番)</source>
         <translation>号（住居番号）または地番の地点に照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="419"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="420"/>
         <source>Block</source>
         <translation>街区</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="419"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="420"/>
         <source>Matched to the point of the block (街区)</source>
         <translation>街区の地点に照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="420"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="421"/>
         <source>Town only</source>
         <translation>町字のみ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="421"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="422"/>
         <source>Only the town was found: placed at the town&apos;s representative point</source>
         <translation>町字までしか分からず、町字の代表点に置いています</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="422"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="423"/>
         <source>Several candidates</source>
         <translation>候補が複数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="423"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="424"/>
         <source>Several places fit the address: staff must choose one</source>
         <translation>住所に合う場所が複数あります。職員がどれかに決めてください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="424"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="425"/>
         <source>Not matched</source>
         <translation>照合できず</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="425"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="426"/>
         <source>No point of the dictionary fits the address</source>
         <translation>住所辞書に住所に合う地点がありません</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="426"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="427"/>
         <source>Fixed by hand</source>
         <translation>手作業</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="427"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="428"/>
         <source>Placed by staff (kept across registry imports)</source>
         <translation>職員が手作業で位置を決めた世帯（住基データを取り込み直しても保持）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="428"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="429"/>
         <source>Not yet matched</source>
         <translation>未照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="429"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="430"/>
         <source>Imported since the last matching run: run matching to place them</source>
         <translation>前回の照合の後に取り込まれた世帯。照合を実行すると位置が決まります</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="458"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="459"/>
         <source>Select an address to see the points that fit it.</source>
         <translation>住所を選ぶと、その住所に合う地点が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="461"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="462"/>
         <source>&lt;b&gt;Candidate points for {address}&lt;/b&gt; ({reason})</source>
         <translation>&lt;b&gt;{address} の候補の地点&lt;/b&gt;（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="503"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="504"/>
         <source>Matching addresses</source>
         <translation>住所の照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="504"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="505"/>
         <source>Matching the households&apos; addresses with the address dictionary…</source>
         <translation>世帯の住所を住所辞書と照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="507"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="508"/>
         <source>Matched {n:,} households in {seconds:.1f} s.</source>
         <translation>{n:,}世帯を照合しました（{seconds:.1f}秒）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="554"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="556"/>
         <source>{address}: {n:,} household(s) placed at {place}.</source>
         <translation>{address}: {n:,}世帯の位置を {place} に決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="560"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="562"/>
         <source>Recording the decision</source>
         <translation>修正の記録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="561"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="563"/>
         <source>Placing the households of {address}…</source>
         <translation>{address} の世帯の位置を記録しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="569"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="571"/>
         <source>Undo the fix for {address}?
 Its {n:,} household(s) will be matched again with the address dictionary.</source>
         <translation>{address} の修正を取り消しますか？
 {n:,}世帯の住所を住所辞書と照合し直します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="570"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="592"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="572"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="594"/>
         <source>Undo fix</source>
         <translation>修正の取り消し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="588"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="590"/>
         <source>The fix for {address} was undone; {n:,} household(s) matched again.</source>
         <translation>{address} の修正を取り消し、{n:,}世帯を照合し直しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="593"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="595"/>
         <source>Matching {address} again…</source>
         <translation>{address} を照合し直しています…</translation>
     </message>
@@ -1391,6 +2201,188 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
         <location filename="../../src/wardapp/ui/models/gazetteer.py" line="60"/>
         <source>… {n} more</source>
         <translation>…ほか{n}世帯</translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="728"/>
+        <source>New grant application</source>
+        <translation>助成の申請</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="742"/>
+        <source> yen</source>
+        <translation> 円</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="750"/>
+        <source>&amp;Group:</source>
+        <translation>団体(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="751"/>
+        <source>&amp;Purpose:</source>
+        <translation>目的(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="752"/>
+        <source>Amount &amp;applied for:</source>
+        <translation>申請額(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="753"/>
+        <source>Applied &amp;on:</source>
+        <translation>申請日(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="754"/>
+        <source>&amp;Note:</source>
+        <translation>備考(&amp;N):</translation>
+    </message>
+</context>
+<context>
+    <name>GrantModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="157"/>
+        <source>Applied on</source>
+        <translation>申請日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="158"/>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="159"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="160"/>
+        <source>Applied</source>
+        <translation type="unfinished">申込日時</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="161"/>
+        <source>Granted</source>
+        <translation>交付額</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="162"/>
+        <source>Status</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="163"/>
+        <source>Note</source>
+        <translation type="unfinished">メモ</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="644"/>
+        <source>Edit group</source>
+        <translation>団体の編集</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="644"/>
+        <source>New group</source>
+        <translation>新しい団体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="652"/>
+        <source>Filter towns</source>
+        <translation type="unfinished">町字の絞り込み</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="670"/>
+        <source>Separate places with 、</source>
+        <translation>複数の場所は「、」で区切る</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="674"/>
+        <source>(unknown)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="681"/>
+        <source>&amp;Name:</source>
+        <translation>団体名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="682"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">種類(&amp;K):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="683"/>
+        <source>&amp;Towns covered:</source>
+        <translation>対象の町字(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="684"/>
+        <source>&amp;Representative:</source>
+        <translation>代表者(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="685"/>
+        <source>&amp;Contact:</source>
+        <translation>連絡先(&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="686"/>
+        <source>Usual &amp;places:</source>
+        <translation>いつもの活動場所(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="687"/>
+        <source>&amp;Members:</source>
+        <translation>会員数(&amp;M):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="688"/>
+        <source>No&amp;tes:</source>
+        <translation>備考(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="140"/>
+        <source>Group</source>
+        <translation>団体名</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="141"/>
+        <source>Kind</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="142"/>
+        <source>Towns</source>
+        <translation type="unfinished">町字</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="143"/>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="144"/>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="145"/>
+        <source>Usual places</source>
+        <translation>活動場所</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="146"/>
+        <source>Members</source>
+        <translation type="unfinished">人数</translation>
     </message>
 </context>
 <context>
@@ -1498,23 +2490,23 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="291"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="338"/>
         <source>Choose a registry extract (CSV)</source>
-        <extracomment>The report (``ImportReport``) of a successful import. Emitted when the flow ends in any way (imported, rejected, cancelled, failed).</extracomment>
+        <extracomment>The report of a successful import. Emitted when the flow ends in any way (imported, rejected, cancelled, failed).</extracomment>
         <translation>住基データ（CSV）を選択</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="292"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="339"/>
         <source>Registry extracts (*.csv *.txt);;All files (*)</source>
         <translation>住基データ (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="319"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="360"/>
         <source>Importing registry data</source>
         <translation>住基データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/import_dialog.py" line="320"/>
+        <location filename="../../src/wardapp/ui/import_dialog.py" line="361"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -1748,136 +2740,203 @@ The ward now has {persons:,} residents in {households:,} households.</source>
 <context>
     <name>LayerImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="223"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="224"/>
         <source>Importing a map layer</source>
         <translation>地図レイヤの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="224"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="225"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="227"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="228"/>
         <source>Map layer imported</source>
         <translation>地図レイヤを取り込みました</translation>
     </message>
 </context>
 <context>
+    <name>LeftOutModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="192"/>
+        <source>Adviser</source>
+        <translation>アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="193"/>
+        <source>Why not suggested</source>
+        <translation>候補にならない理由</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/wardapp/ui/lock.py" line="85"/>
+        <source>The screen is locked</source>
+        <extracomment>Events that count as someone at the keyboard. Longest gap between two idle checks (ms): the lock comes at most this late.</extracomment>
+        <translation>画面をロックしました</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/lock.py" line="87"/>
+        <source>Signed in: {who}. Enter the password to continue.</source>
+        <translation>ログイン中: {who}。続けるにはパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/lock.py" line="95"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/lock.py" line="100"/>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/lock.py" line="103"/>
+        <source>Sign &amp;out</source>
+        <translation>ログアウト(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="50"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="68"/>
         <source>wardapp — demo ward (fictitious)</source>
-        <extracomment>The status-bar counts were refreshed (tests wait on it).</extracomment>
+        <extracomment>The status-bar counts were refreshed (tests wait on it). The user signed out (not merely closed the window): the app shows the sign-in again. The screen was locked (True) or unlocked (False). The backup taken on closing finished (its BackupInfo, or None when it failed).</extracomment>
         <translation>wardapp — デモ区（架空）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="52"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="70"/>
         <source>wardapp — {name}</source>
         <translation>wardapp — {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="57"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="75"/>
         <source>Pages</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="79"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="106"/>
         <source>This is a fictitious demo ward. The people and addresses are not real.</source>
         <translation>デモ用の架空の区です。実在の人物・住所ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="112"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="123"/>
+        <source>There is no page for your role ({role}) yet.</source>
+        <translation>この役割（{role}）で使えるページはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="164"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="113"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="165"/>
         <source>&amp;Import registry data…</source>
         <translation>住基データの取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="116"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="168"/>
         <source>Import a resident registry extract (CSV)</source>
         <translation>住民基本台帳の抽出データ（CSV）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="119"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="171"/>
         <source>Import &amp;welfare data…</source>
         <translation>福祉データの取り込み(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="121"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="173"/>
         <source>Import welfare attributes (care levels, disability certificates, pregnancies …) from a CSV file</source>
         <translation>福祉情報（要介護認定・障害者手帳・妊娠など）の CSV ファイルを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="124"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="176"/>
         <source>Import &amp;address dictionary data…</source>
         <translation>住所辞書データの取り込み(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="126"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="178"/>
         <source>Import official address data (MLIT position reference data, Address Base Registry)</source>
         <translation>公的な住所データ（位置参照情報・アドレス・ベース・レジストリ）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="129"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="181"/>
         <source>Import &amp;map layer…</source>
         <translation>地図レイヤの取り込み(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="131"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="183"/>
         <source>Import town boundaries, flood zones, shelters or facilities</source>
         <translation>町字の境界・浸水想定区域・避難所・施設を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="135"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="192"/>
+        <source>&amp;Lock the screen</source>
+        <translation>画面をロック(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="196"/>
+        <source>Sign &amp;out</source>
+        <translation>ログアウト(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="203"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="142"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="143"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="211"/>
         <source>&amp;Filter…</source>
         <translation>絞り込み(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="156"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="157"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="225"/>
         <source>&amp;About wardapp</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="165"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="233"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="206"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="247"/>
+        <source>Signed in as {user}</source>
+        <translation>ログイン中の利用者: {user}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="288"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="212"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="294"/>
         <source>{households:,} households, {persons:,} residents</source>
         <translation>{households:,} 世帯・{persons:,} 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="231"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="313"/>
         <source>About wardapp</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="230"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="432"/>
+        <source>Taking the automatic backup before closing…</source>
+        <translation>終了前の自動バックアップを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="312"/>
         <source>wardapp {version}
 
 Disaster victim support and digital-divide outreach for ward offices. Works offline; the data stays on this computer.</source>
@@ -1889,198 +2948,198 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>MapPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="148"/>
         <source>Map</source>
         <translation>地図</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="181"/>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="396"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="182"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="397"/>
         <source>Loading the map…</source>
         <translation>地図を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="213"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="214"/>
         <source>Find a household</source>
         <translation>世帯を探す</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="217"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="218"/>
         <source>Household no., name, kana or address</source>
         <translation>世帯番号・氏名・カナ・住所</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="235"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="236"/>
         <source>Figures by town</source>
         <translation>町丁目別の集計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="238"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="239"/>
         <source>Households with score at least</source>
         <translation>世帯スコアが次の値以上の世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="239"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="240"/>
         <source>Persons aged at least</source>
         <translation>次の年齢以上の人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="246"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="247"/>
         <source>&amp;Colour the towns</source>
         <translation>町丁目を色分けする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="258"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="259"/>
         <source>Selected area</source>
         <translation>選択した範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="261"/>
         <source>By &amp;town…</source>
         <translation>町字で選ぶ(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="262"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="263"/>
         <source>List the households of one or more towns</source>
         <translation>1つ以上の町字の世帯を一覧にします</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="264"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="265"/>
         <source>By flood &amp;depth</source>
         <translation>浸水深で選ぶ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="297"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="298"/>
         <source>&amp;Save area…</source>
         <translation>範囲を保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="300"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="301"/>
         <source>&amp;Open saved area…</source>
         <translation>保存した範囲を開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="303"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="304"/>
         <source>C&amp;lear the area</source>
         <translation>範囲を消す(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="319"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="320"/>
         <source>Household on the map</source>
         <translation>地図で選んだ世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="320"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="321"/>
         <source>Click a household on the map to see who lives there.</source>
         <translation>地図上の世帯の点をクリックすると、住んでいる人を表示します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="330"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="331"/>
         <source>Draw a polygon, rectangle or circle on the map, or select by town or flood depth.</source>
         <translation>地図に多角形・四角形・円を描くか、町字・浸水深で選んでください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="336"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="337"/>
         <source>List the households in the flood zones of a depth class</source>
         <translation>浸水深の区分ごとに、浸水想定区域内の世帯を一覧にします</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="338"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="339"/>
         <source>Reading the flood zones…</source>
         <translation>浸水想定区域を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="340"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="341"/>
         <source>No flood zones have been imported (File menu, map layers).</source>
         <translation>浸水想定区域が取り込まれていません（ファイルメニューの地図レイヤーの取り込み）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="372"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="373"/>
         <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
         <translation>地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="471"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="472"/>
         <source>{placed:,} of {total:,} households are on the map.</source>
         <translation>{total:,}世帯のうち{placed:,}世帯を地図に表示しています。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="514"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="515"/>
         <source>  (member: {name})</source>
         <translation>  （世帯員: {name}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="516"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="517"/>
         <source>  (not on the map)</source>
         <translation>  （地図上の位置なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="522"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="523"/>
         <source>No household found.</source>
         <translation>該当する世帯はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="536"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="537"/>
         <source>Household {no} has no point on the map (its address is not matched).</source>
         <translation>世帯番号 {no} は地図上の位置がありません（住所が照合されていません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="577"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="578"/>
         <source>Finding the households in the area…</source>
         <translation>範囲内の世帯を探しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="608"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="609"/>
         <source>Note: {note}</source>
         <translation>メモ: {note}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="625"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="626"/>
         <source>{area}: {households:,} households, {persons:,} persons</source>
         <translation>{area}：{households:,}世帯・{persons:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="628"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="629"/>
         <source>Saved area “{name}”</source>
         <translation>保存した範囲「{name}」</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="691"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="692"/>
         <source>Whole flood zone ({households:,} households)</source>
         <translation>浸水想定区域の全域（{households:,}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="692"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="693"/>
         <source>Depth {depth} m or more ({households:,} households)</source>
         <translation>浸水深 {depth} m以上（{households:,}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="740"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="742"/>
         <source>Save the area</source>
         <translation>範囲を保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="741"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="743"/>
         <source>An area named “{name}” is already saved. Replace it with this one?</source>
         <translation>「{name}」という名前の範囲は既に保存されています。この範囲で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="760"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="762"/>
         <source>The area was saved as “{name}”.</source>
         <translation>範囲を「{name}」として保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="780"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="782"/>
         <source>The saved area “{name}” was deleted.</source>
         <translation>保存した範囲「{name}」を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="805"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="809"/>
         <source>{n} households at this point</source>
         <translation>この地点に{n}世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="816"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="820"/>
         <source>… and {n} more</source>
         <translation>…ほか{n}世帯</translation>
     </message>
@@ -2172,14 +3231,81 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../src/wardapp/ui/calendar_views.py" line="267"/>
+        <source>+{n} more</source>
+        <extracomment>Kind colours, as on the 到達状況の地図 (venues orange, visits teal). Pale fills of held events, per kind. An event was clicked (kind, id) / double-clicked. An empty part of a day was double-clicked. Where each event was last painted (hit testing); rebuilt on every paint.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="105"/>
+        <source>&amp;Password:</source>
+        <extracomment>Action prefixes offered in the audit filter (the combo is editable for any other action).</extracomment>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="106"/>
+        <source>Password (&amp;again):</source>
+        <translation>パスワード（確認）(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="118"/>
+        <source>The two passwords are different. Type the same password twice.</source>
+        <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachMapPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="92"/>
+        <source>Outreach map</source>
+        <extracomment>The figures (and the table) are shown. The map page has been drawn in the web view.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="109"/>
+        <source>Reference &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="127"/>
+        <source>Loading the map…</source>
+        <translation type="unfinished">地図を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="174"/>
+        <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
+        <translation type="unfinished">地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="208"/>
+        <source>Last 12 months: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="212"/>
+        <source>{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="227"/>
+        <source>Town boundaries have not been imported, so the map cannot be drawn (File menu, map layers). The table lists every town with its figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverCapacity</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1565"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1614"/>
         <source>Session full</source>
         <translation>満席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1568"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1617"/>
         <source>Check in beyond the capacity?</source>
         <translation>定員を超えて受け付けますか？</translation>
     </message>
@@ -2187,28 +3313,28 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1165"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1209"/>
         <source>Edit participant</source>
         <extracomment>The duplicate check has answered (tests wait on it). The stored participant staff chose instead of registering a new one.</extracomment>
         <translation>受講者の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1165"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1209"/>
         <source>New participant</source>
         <translation>受講者の新規登録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1177"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1221"/>
         <source>&amp;Use this person</source>
         <translation>この方を選ぶ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1213"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1258"/>
         <source>This person is already registered. Use the stored entry:</source>
         <translation>この方は既に登録されています。登録済みの方を選んでください:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1216"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1261"/>
         <source>People with the same kana (a different person can still be registered):</source>
         <translation>同じフリガナの方がいます（別の方なら、そのまま登録できます）:</translation>
     </message>
@@ -2216,74 +3342,74 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantForm</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1045"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1089"/>
         <source>e.g. 山田 花子</source>
         <extracomment>The fields the duplicate check looks at (カナ, 電話, 生年月日) changed.</extracomment>
         <translation>例: 山田 花子</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1048"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1092"/>
         <source>e.g. ヤマダ ハナコ (hiragana is fine)</source>
         <translation>例: ヤマダ ハナコ（ひらがなでも可）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1051"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1095"/>
         <source>Known:</source>
         <translation>わかる:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1063"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1068"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1107"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1112"/>
         <source>(not known)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1081"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1125"/>
         <source>May be told about future classes</source>
         <translation>今後の講座の案内をしてよい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1088"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1132"/>
         <source>&amp;Name:</source>
         <translation>氏名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1089"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1133"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1090"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1134"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1095"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1139"/>
         <source>or age:</source>
         <translation>または年代:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1098"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1142"/>
         <source>Date of birth:</source>
         <translation>生年月日:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1100"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1144"/>
         <source>&amp;Town:</source>
         <translation>町名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1101"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1145"/>
         <source>&amp;Device:</source>
         <translation>端末(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1102"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1146"/>
         <source>Needs:</source>
         <translation>配慮:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1105"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1149"/>
         <source>N&amp;otes:</source>
         <translation>備考(&amp;O):</translation>
     </message>
@@ -2364,7 +3490,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="91"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="92"/>
         <source>Participants</source>
         <extracomment>Wait this long after the last keystroke before searching (ms). The history of the person to select (the one selected before, else the first). The list shows a new search result. The history of this participant is shown.</extracomment>
         <translation>受講者</translation>
@@ -2405,52 +3531,52 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <translation>この申込を取り消す(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="225"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="204"/>
         <source>{n:,} participant(s)</source>
         <translation>{n:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="285"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="264"/>
         <source>Select a participant to see the classes they signed up for.</source>
         <translation>受講者を選ぶと、申し込んだ回が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="289"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="268"/>
         <source>Attended {n} session(s) of {courses} course(s), first {first}, last {last}.</source>
         <translation>受講 {n}回（{courses}講座）・初回 {first}・最近 {last}。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="292"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="271"/>
         <source>Has not attended a class yet.</source>
         <translation>まだ受講していません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="293"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="272"/>
         <source> No-shows: {n}.</source>
         <translation> 欠席 {n}回。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="325"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="304"/>
         <source>The participant was already registered: the stored entry is selected.</source>
         <translation>既に登録されている方でした。登録済みの方を選んでいます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="327"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="306"/>
         <source>The participant was registered.</source>
         <translation>受講者を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="332"/>
         <source>The participant was saved.</source>
         <translation>受講者を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="368"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="348"/>
         <source>Signed up for {n} session(s).</source>
         <translation>{n}回の申込を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="370"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="350"/>
         <source>On the waiting list for {n} (place {place}).</source>
         <translation>キャンセル待ち {n}回（{place}番目）。</translation>
     </message>
@@ -2535,23 +3661,23 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PdfExport</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1623"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1672"/>
         <source>Save PDF</source>
         <extracomment>The PDF was written (its path).</extracomment>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1624"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1673"/>
         <source>PDF (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1634"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1683"/>
         <source>Printing</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1635"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1684"/>
         <source>Writing {name}…</source>
         <translation>{name} を作成しています…</translation>
     </message>
@@ -2567,6 +3693,14 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pdf_preview.py" line="54"/>
         <source>&amp;Open PDF to print</source>
         <translation>PDFを開いて印刷(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceChooser</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="170"/>
+        <source>Facility or place name</source>
+        <translation>施設または場所の名前</translation>
     </message>
 </context>
 <context>
@@ -2794,122 +3928,223 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="490"/>
+        <source>Visit report</source>
+        <translation>訪問の報告</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="502"/>
+        <source> people</source>
+        <translation type="unfinished">人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="510"/>
+        <source>&amp;Follow-up needed</source>
+        <translation>フォローアップが必要(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="531"/>
+        <source>by</source>
+        <translation>期日</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="536"/>
+        <source>Actual &amp;time:</source>
+        <translation>実際の時間(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="537"/>
+        <source>&amp;Attendees:</source>
+        <translation>参加者数(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="538"/>
+        <source>What was &amp;done:</source>
+        <translation>実施内容(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="539"/>
+        <source>&amp;Outcome:</source>
+        <translation>成果(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="541"/>
+        <source>Follow-&amp;up:</source>
+        <translation>フォローアップ(&amp;U):</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="200"/>
+        <source>New visit request</source>
+        <translation>新しい依頼</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="227"/>
+        <source> people</source>
+        <translation type="unfinished">人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="230"/>
+        <source>e.g. projector, loan tablets, mobile Wi-Fi</source>
+        <translation>例: プロジェクター、貸出用タブレット、モバイルWi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="236"/>
+        <source>&amp;Group:</source>
+        <translation>団体(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="237"/>
+        <source>&amp;Topics:</source>
+        <translation>内容(&amp;T):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="238"/>
+        <source>Preferred &amp;dates:</source>
+        <translation>希望日(&amp;D):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="239"/>
+        <source>Held:</source>
+        <translation>実施方法:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="240"/>
+        <source>&amp;Place:</source>
+        <translation>場所(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="241"/>
+        <source>E&amp;xpected attendees:</source>
+        <translation>参加予定人数(&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="242"/>
+        <source>E&amp;quipment:</source>
+        <translation>必要な機材(&amp;Q):</translation>
+    </message>
+</context>
+<context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="82"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="84"/>
         <source>Residents</source>
         <extracomment>Wait this long after the last keystroke before filtering (ms): typing stays fluid and a 200,000-household filter runs once per pause, not once per character. The households table shows a new snapshot (after a load or reload). The detail panel shows the members of this household id.</extracomment>
         <translation>住民</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="132"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="354"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="134"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="356"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="138"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="140"/>
         <source>e.g. やまだ, 山田, ﾔﾏﾀﾞ or a household number</source>
         <translation>例: やまだ、山田、ﾔﾏﾀﾞ、世帯番号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="146"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="148"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="153"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="155"/>
         <source>Ages are counted on this date</source>
         <translation>この日現在の年齢で表示・絞り込みします</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="158"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="160"/>
         <source>&amp;Clear</source>
         <translation>条件をクリア(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="177"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="179"/>
         <source>&amp;Town:</source>
         <translation>町字(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="180"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="182"/>
         <source>&amp;Name / kana / no.:</source>
         <translation>氏名・カナ・番号(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="185"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="187"/>
         <source>&amp;Age:</source>
         <translation>年齢(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="188"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="190"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="207"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="209"/>
         <source>any</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="208"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="210"/>
         <source> yrs</source>
         <translation> 歳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="282"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="284"/>
         <source>Members of the household</source>
         <translation>世帯の構成員</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="284"/>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="286"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="502"/>
         <source>Select a household to see its members.</source>
         <translation>世帯を選ぶと構成員が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="311"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="313"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="336"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="338"/>
         <source>Scores: not calculated yet</source>
         <translation>援護度: 未計算</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="337"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="339"/>
         <source>Calculate and save the support scores on the page Scores</source>
         <translation>援護度は「スコア」のページで計算して保存します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="340"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="342"/>
         <source>Scores: {profile} v{version}, reference date {date}</source>
         <translation>援護度: {profile} 第{version}版（基準日 {date}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="345"/>
         <source>(out of date)</source>
         <translation>古い結果です</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="347"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="349"/>
         <source>Data were imported after this calculation. Calculate the scores again on the page Scores.</source>
         <translation>この計算のあとにデータを取り込みました。「スコア」のページで計算し直してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="357"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="359"/>
         <source>(town not determined)</source>
         <translation>（町字未判定）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="392"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="394"/>
         <source>{shown:,} of {total:,} households</source>
         <translation>{total:,} 世帯中 {shown:,} 世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/residents.py" line="489"/>
+        <location filename="../../src/wardapp/ui/pages/residents.py" line="495"/>
         <source>Household {no} — {address} — {n} member(s)</source>
         <translation>世帯番号 {no} — {address} — {n} 人</translation>
     </message>
@@ -2975,183 +4210,183 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>RostersPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="117"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="98"/>
         <source>Area</source>
         <extracomment>Kinds in the order of the combo box (``make_roster``&apos;s ``kind``). The preview is on screen (the RosterResult of its PDF). A file was saved (its RosterResult). The choices (saved selections, towns, flood classes) were loaded.</extracomment>
         <translation>範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="119"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="100"/>
         <source>Saved selection</source>
         <translation>保存した範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="120"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="101"/>
         <source>Towns</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="121"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="102"/>
         <source>Flood depth</source>
         <translation>浸水深</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="130"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="111"/>
         <source>Filter towns</source>
         <translation>町字の絞り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="152"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="133"/>
         <source>Document</source>
         <translation>帳票</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="155"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="136"/>
         <source>Area roster</source>
         <translation>地域名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="155"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="136"/>
         <source>Safety check list</source>
         <translation>安否確認チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="137"/>
         <source>Area roster by town</source>
         <translation>町字ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="137"/>
         <source>Area roster by shelter</source>
         <translation>避難所ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="160"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="141"/>
         <source>Normal times (consenting persons only)</source>
         <translation>平常時（同意者のみ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="161"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="142"/>
         <source>Disaster (everyone; a reason is required)</source>
         <translation>災害時（全員・理由が必要）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="167"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="148"/>
         <source>Reason (required in a disaster)</source>
         <translation>理由（災害時は必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="168"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="149"/>
         <source>Minimum household score</source>
         <translation>最低スコア（世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="175"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="178"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="159"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="186"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="167"/>
         <source>&amp;Preview</source>
         <translation>プレビュー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="187"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="168"/>
         <source>&amp;Save…</source>
         <translation>保存…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="188"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="169"/>
         <source>P&amp;rint…</source>
         <translation>印刷…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="214"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="195"/>
         <source>This Qt has no PDF viewer: save the roster and open the file.</source>
         <translation>この Qt には PDF の表示機能がありません。名簿を保存してファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="228"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="209"/>
         <source>Rosters</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="252"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="233"/>
         <source>{name} ({n} households)</source>
         <translation>{name}（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="242"/>
         <source>{depth} m or deeper ({n} households)</source>
         <translation>{depth} m以上（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="313"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="294"/>
         <source>Choose the area first: a saved selection, one or more towns or a flood depth.</source>
         <translation>先に範囲を選んでください（保存した範囲、町字、浸水深のいずれか）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="322"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="304"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="327"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="309"/>
         <source>{title} [{mode}]: {households} households, {persons} persons</source>
         <translation>{title}【{mode}】: 掲載 {households}世帯・{persons}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="330"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="312"/>
         <source>, {pages} pages</source>
         <translation>、{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="332"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="314"/>
         <source>Nobody in the area was left out.</source>
         <translation>範囲内で載っていない人はいません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="325"/>
         <source>Making the preview…</source>
         <translation>プレビューを作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="339"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="339"/>
         <source>CSV (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="357"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="339"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="358"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="340"/>
         <source>Save roster</source>
         <translation>名簿の保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="371"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="353"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="378"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="360"/>
         <source>Making the roster to print…</source>
         <translation>印刷する名簿を作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="390"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="372"/>
         <source>Print roster</source>
         <translation>名簿の印刷</translation>
     </message>
@@ -3405,135 +4640,194 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="286"/>
+        <source>Schedule the visit</source>
+        <extracomment>The suggestions for the current date/time/place were shown.</extracomment>
+        <translation>日程を決める</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="292"/>
+        <source>Preferred: {dates}</source>
+        <translation>希望日: {dates}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="295"/>
+        <source>No preferred date given.</source>
+        <translation>希望日の指定はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="313"/>
+        <source>(not decided)</source>
+        <translation>（未定）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="318"/>
+        <source>&amp;Confirm the visit (確定)</source>
+        <translation>確定にする(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="342"/>
+        <source>&amp;When:</source>
+        <translation>日時(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="343"/>
+        <source>&amp;Place:</source>
+        <translation>場所(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="345"/>
+        <source>Advisers who fit (fewest visits that week first):</source>
+        <translation>候補のアドバイザー（その週の訪問が少ない順）:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="347"/>
+        <source>Not suggested, and why:</source>
+        <translation>候補にならないアドバイザーと理由:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="349"/>
+        <source>&amp;Adviser:</source>
+        <translation>アドバイザー(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="376"/>
+        <source>The end must be after the start.</source>
+        <translation>終了は開始より後にしてください。</translation>
+    </message>
+</context>
+<context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="187"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="194"/>
         <source>Scores</source>
         <extracomment>Households shown in the ranking table. Check the profile this long after the last keystroke (ms). A live re-score slower than this (s) moves the next ones off the GUI thread. Band bar colours from the lowest band to the highest (grey → red). The ward&apos;s data are read (first show, or after an import). A profile was checked: True when it has no problems. Bands, ranking and breakdown show the scores of the current profile. A score run was saved (its id). A profile version was written (its path).</extracomment>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="263"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="270"/>
         <source>Ages and the validity of welfare data are taken on this day</source>
         <translation>年齢と福祉情報の有効期間は、この日で判断します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="266"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="273"/>
         <source>Calculate and &amp;save with this profile</source>
         <translation>この設定で計算して保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="275"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="282"/>
         <source>&amp;Profile:</source>
         <translation>プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="277"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="284"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="297"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="304"/>
         <source>Rules of the profile</source>
         <translation>プロファイルの規則</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="302"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="309"/>
         <source>Save as new &amp;version…</source>
         <translation>新しい版として保存(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="316"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="323"/>
         <source>Households per score band</source>
         <translation>帯ごとの世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="329"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="336"/>
         <source>Ranking (top {n} households)</source>
         <translation>順位（上位{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="338"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="345"/>
         <source>Breakdown of the selected household</source>
         <translation>選んだ世帯の内訳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="344"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="351"/>
         <source>Select a household in the ranking to see which rule gave which points.</source>
         <translation>順位の表で世帯を選ぶと、どの規則が何点を付けたかが出ます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="533"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="540"/>
         <source>Reading the residents, welfare data and flood zones…</source>
         <translation>住民・福祉情報・浸水想定区域を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="538"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="545"/>
         <source>The profile has problems: the figures below are from the last profile without problems.</source>
         <translation>プロファイルに誤りがあります。下の数字は、最後に誤りのなかった設定のものです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="545"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="552"/>
         <source>{persons:,} residents in {households:,} households, scored in {ms:,.0f} ms.</source>
         <translation>住民 {persons:,}人・{households:,}世帯（計算 {ms:,.0f} ミリ秒）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="616"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="623"/>
         <source>No scores have been saved yet: the residents page shows none.</source>
         <translation>援護度はまだ保存されていません（住民のページには出ません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="619"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="626"/>
         <source>Latest saved scores: {caption}</source>
         <translation>最新の記録: {caption}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="622"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="629"/>
         <source>Out of date: data were imported after this calculation.</source>
         <translation>古い結果です（この計算のあとにデータを取り込みました）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="630"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="637"/>
         <source>(edited, not saved)</source>
         <translation>（変更あり・未保存）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="632"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="639"/>
         <source>Save the edited profile as a new version or revert it to choose another profile</source>
         <translation>別のプロファイルを選ぶには、変更を新しい版として保存するか、元に戻してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="637"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="644"/>
         <source>Save the edited profile as a new version first: saved scores name the profile version they were made with</source>
         <translation>先に変更を新しい版として保存してください。保存する援護度には、計算に使ったプロファイルの版が記録されます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="639"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
         <source>Correct the problems of the profile first</source>
         <translation>先にプロファイルの誤りを直してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="641"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="648"/>
         <source>Score every household on the reference date and save the result (the residents page and rosters show it)</source>
         <translation>基準日で全世帯を計算して保存します（住民のページと名簿に出ます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="660"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="667"/>
         <source>Calculating support scores</source>
         <translation>援護度の計算</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="661"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="668"/>
         <source>Scoring every household and saving the result…</source>
         <translation>全世帯の援護度を計算して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="671"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="679"/>
         <source>Scores saved (record {id})</source>
         <translation>援護度を保存しました（記録番号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="701"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="709"/>
         <source>Saved {name} version {version}: {path}</source>
         <translation>「{name}」第{version}版を保存しました: {path}</translation>
     </message>
@@ -3599,13 +4893,13 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>SessionCalendar</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="173"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="174"/>
         <source>{n} sess.</source>
         <extracomment>Wait this long after the period changed before reading the store again (ms). date → (open or held sessions, cancelled sessions)</extracomment>
         <translation>{n}回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="175"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="176"/>
         <source>{n} canc.</source>
         <translation>中止{n}</translation>
     </message>
@@ -3613,183 +4907,183 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="535"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="576"/>
         <source>Edit session</source>
         <extracomment>Venue combo data for &quot;a place not in the facility list&quot; (its name typed) and &quot;no venue&quot;.</extracomment>
         <translation>回の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="535"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="576"/>
         <source>New session or series</source>
         <translation>新しい回・シリーズ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="554"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="595"/>
         <source>Another place (enter its name)</source>
         <translation>その他の場所（名前を入力）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="555"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="596"/>
         <source>No venue (online)</source>
         <translation>会場なし（オンライン）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="558"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="599"/>
         <source>e.g. a community hall</source>
         <translation>例: 〇〇町内会館</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="566"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="607"/>
         <source> people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="572"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="613"/>
         <source>Separate names with 、</source>
         <translation>複数のときは「、」で区切る</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="580"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="621"/>
         <source>&amp;Course:</source>
         <translation>講座(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="581"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="622"/>
         <source>&amp;Date:</source>
         <translation>日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="587"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="628"/>
         <source>&amp;Time:</source>
         <translation>時間(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="591"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="632"/>
         <source>&amp;Venue:</source>
         <translation>会場(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="592"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="633"/>
         <source>Deli&amp;very:</source>
         <translation>実施方法(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="596"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="637"/>
         <source>Loan devices:</source>
         <translation>貸出端末:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="599"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="640"/>
         <source>C&amp;apacity:</source>
         <translation>定員(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="600"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="641"/>
         <source>&amp;Instructors:</source>
         <translation>講師(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="601"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="642"/>
         <source>&amp;Status:</source>
         <translation>状態(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="602"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="643"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="625"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="666"/>
         <source>Repeat</source>
         <translation>繰り返し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="627"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="668"/>
         <source>&amp;One session</source>
         <translation>1回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="628"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="669"/>
         <source>A &amp;series every</source>
         <translation>シリーズ: 間隔(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="629"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="670"/>
         <source>A series on &amp;chosen dates</source>
         <translation>シリーズ: 日付を選ぶ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="638"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="679"/>
         <source> days</source>
         <translation>日ごと</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="643"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="684"/>
         <source> sessions</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="654"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="695"/>
         <source>Add date</source>
         <translation>日付を追加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="657"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="698"/>
         <source>Remove date</source>
         <translation>日付を削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="661"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="702"/>
         <source>Optional, e.g. spring 2026</source>
         <translation>任意（例: 2026年春）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="676"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="717"/>
         <source>Series name:</source>
         <translation>シリーズ名:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="686"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="727"/>
         <source>Change</source>
         <translation>変更する範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="688"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="729"/>
         <source>This session &amp;only</source>
         <translation>この回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="689"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="730"/>
         <source>This and the &amp;following sessions of the series</source>
         <translation>この回以降(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="690"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="731"/>
         <source>The &amp;whole series ({n} sessions)</source>
         <translation>シリーズ全体（{n}回）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="698"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="739"/>
         <source> day(s)</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="699"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="740"/>
         <source>Held and cancelled sessions of the series are left as they are.</source>
         <translation>実施済・中止の回は変更しません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="705"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="746"/>
         <source>Move the dates by:</source>
         <translation>日付をずらす:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="788"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="829"/>
         <source>{n} session(s): {dates}</source>
         <translation>{n}回: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="834"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="876"/>
         <source>Enter a course first (tab Courses).</source>
         <translation>先に講座を登録してください（「講座」タブ）。</translation>
     </message>
@@ -3861,6 +5155,93 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="82"/>
         <source>Run with: {partner}</source>
         <translation>実施主体: {partner}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="184"/>
+        <source>wardapp — sign in</source>
+        <translation>wardapp — ログイン</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="197"/>
+        <source>Sign in to wardapp</source>
+        <translation>wardapp にログイン</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="199"/>
+        <source>The database is encrypted. Your user name and password also unlock it.</source>
+        <translation>データベースは暗号化されています。利用者名とパスワードで暗号の鍵も開けます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="213"/>
+        <source>&amp;User name:</source>
+        <translation>利用者名(&amp;U):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="214"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="219"/>
+        <source>&amp;Sign in</source>
+        <translation>ログイン(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="230"/>
+        <source>Demo ward: open as</source>
+        <translation>デモ区を開く役割</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="233"/>
+        <source>Each role has a demo account (password {password}). Choose a role to see the fictitious ward as that role sees it.</source>
+        <translation>役割ごとにデモ用の利用者があります（パスワード {password}）。役割を選ぶと、その役割から見た架空の区を開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="259"/>
+        <source>Open the demo as {role}</source>
+        <translation>{role}としてデモを開く</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="264"/>
+        <source>Choose a new password</source>
+        <translation>新しいパスワードの設定</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="266"/>
+        <source>Your password was set by the administrator. Choose a password of your own before you continue (at least {n} characters, not the same as the user name).</source>
+        <translation>いまのパスワードは管理者が設定したものです。続ける前に、自分のパスワードに変更してください（{n}文字以上、利用者名と同じものは不可）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="273"/>
+        <source>&amp;New password:</source>
+        <translation>新しいパスワード(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="274"/>
+        <source>New password (&amp;again):</source>
+        <translation>新しいパスワード（確認）(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="279"/>
+        <source>&amp;Change and sign in</source>
+        <translation>変更してログイン(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="338"/>
+        <source>The two passwords are different. Type the same password twice.</source>
+        <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../src/wardapp/ui/app.py" line="125"/>
+        <source>The automatic backup failed: {message}</source>
+        <extracomment>Japanese UI fonts in order of preference. Naming one explicitly matters on Linux, where fontconfig may otherwise draw kanji with the Chinese (SC) forms of Noto CJK; on Windows the default Segoe UI has no kana and relies on font linking.</extracomment>
+        <translation>自動バックアップに失敗しました: {message}</translation>
     </message>
 </context>
 <context>
@@ -4096,68 +5477,104 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="439"/>
+        <source>Change status</source>
+        <translation>状態の変更</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="444"/>
+        <source>{group}: now {status}</source>
+        <translation>{group}: 現在「{status}」</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="445"/>
+        <source>&amp;New status:</source>
+        <translation>新しい状態(&amp;N):</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="173"/>
+        <source>Adviser</source>
+        <translation>アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="174"/>
+        <source>Affiliation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="175"/>
+        <source>Visits that week</source>
+        <translation>その週の訪問</translation>
+    </message>
+</context>
+<context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="910"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="953"/>
         <source>Survey</source>
         <translation>アンケートの入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="910"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="953"/>
         <source>Edit survey</source>
         <translation>アンケートの修正</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="913"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="956"/>
         <source>Understanding</source>
         <translation>理解度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="920"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="928"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="963"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="971"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
         <source>No answer</source>
         <translation>無回答</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="924"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="967"/>
         <source>Interest in digital things went up</source>
         <translation>デジタルへの関心が上がった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="927"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="970"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="927"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="940"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="970"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="934"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="977"/>
         <source>Can do it now</source>
         <translation>できるようになった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="948"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="991"/>
         <source>The course has no topics.</source>
         <translation>この講座には内容（トピック）がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="964"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1007"/>
         <source>Comment:</source>
         <translation>自由記述:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="968"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1011"/>
         <source>Save and &amp;next</source>
         <translation>保存して次へ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="982"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1025"/>
         <source>Forms entered in this window: {n}</source>
         <translation>この画面で入力した枚数: {n}</translation>
     </message>
@@ -4222,28 +5639,28 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>TopicListEditor</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="369"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="408"/>
         <source>Choose or type a topic</source>
         <extracomment>Wait this long after the last keystroke before asking the core again (ms). Emitted with the widget that wrote. Rows measured to size a column to its contents. Qt&apos;s own resizeColumnsToContents asks the delegate for every cell (eight data() calls each) and costs a few hundred ms on 5,000 participants — more than opening a page may; measuring the text of these rows costs a few ms. The core accepted; the argument is what the call returned. The core refused; the argument is the text shown in the dialog.</extracomment>
         <translation>内容を選ぶか入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="371"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="410"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="374"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="413"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="377"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="416"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="379"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="418"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
@@ -4251,12 +5668,12 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>TopicsDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="493"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="533"/>
         <source>Topics of the courses</source>
         <translation>講座の内容（トピック）の一覧</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="496"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="536"/>
         <source>The list offered when a course is entered. Courses keep the topics they were given.</source>
         <translation>講座を入力するときに選べる一覧です。登録済みの講座の内容は変わりません。</translation>
     </message>
@@ -4366,6 +5783,448 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
 </context>
 <context>
+    <name>TownReachModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <source>Status</source>
+        <extracomment>Unreached rows: a light red that black text reads on (and the status column says 未到達).</extracomment>
+        <translation type="unfinished">状態</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <source>Not reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="54"/>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="55"/>
+        <source>Aged 65+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="56"/>
+        <source>Sessions</source>
+        <translation type="unfinished">回</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="58"/>
+        <source>Venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="60"/>
+        <source>Visits</source>
+        <translation type="unfinished">派遣</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="62"/>
+        <source>Participants</source>
+        <translation type="unfinished">受講者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="64"/>
+        <source>Reached by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="69"/>
+        <source>Aged {age}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="67"/>
+        <source>Date</source>
+        <extracomment>A cancelled visit reads grey (and says 取消 in its status column, for black-and-white screens). A request nobody has looked at yet (受付): a light amber that black text reads on.</extracomment>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="68"/>
+        <source>Time</source>
+        <translation type="unfinished">時間</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="69"/>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="70"/>
+        <source>Topics</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="71"/>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="72"/>
+        <source>Adviser</source>
+        <translation>アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="73"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="75"/>
+        <source>Attended</source>
+        <translation type="unfinished">受講回数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="75"/>
+        <source>Expected</source>
+        <translation>参加予定人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="76"/>
+        <source>Status</source>
+        <translation type="unfinished">状態</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="176"/>
+        <source>ICT advisers</source>
+        <extracomment>Filter value meaning 「すべて」. A new snapshot is shown.</extracomment>
+        <translation>アドバイザー派遣</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="196"/>
+        <source>Requests and visits</source>
+        <translation>依頼・派遣</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="197"/>
+        <source>Advisers</source>
+        <translation>アドバイザー</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="198"/>
+        <source>Groups</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="199"/>
+        <source>Grants</source>
+        <translation>助成</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="217"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="308"/>
+        <source>All years</source>
+        <translation>（すべての年度）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="218"/>
+        <source>All statuses</source>
+        <translation>（すべての状態）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="221"/>
+        <source>All groups</source>
+        <translation>（すべての団体）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="222"/>
+        <source>All advisers</source>
+        <translation>（すべてのアドバイザー）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="228"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="317"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="228"/>
+        <source>&amp;Status:</source>
+        <translation type="unfinished">状態(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <source>&amp;Group:</source>
+        <translation>団体(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <source>&amp;Adviser:</source>
+        <translation>アドバイザー(&amp;A):</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="237"/>
+        <source>&amp;New request…</source>
+        <translation>新しい依頼(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="238"/>
+        <source>S&amp;chedule…</source>
+        <translation>日程を決める(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="239"/>
+        <source>Date, time, place and adviser</source>
+        <translation>日時・場所・アドバイザーを決めます</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="240"/>
+        <source>Change s&amp;tatus…</source>
+        <translation>状態の変更(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="241"/>
+        <source>Ca&amp;ncel visit…</source>
+        <translation>取消(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="242"/>
+        <source>Enter &amp;report…</source>
+        <translation>報告を入力(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="243"/>
+        <source>Con&amp;firmation letter…</source>
+        <translation>派遣決定通知(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="244"/>
+        <source>派遣決定通知 to the group (PDF)</source>
+        <translation>団体あての派遣決定通知（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="245"/>
+        <source>Report &amp;form…</source>
+        <translation>訪問報告書(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="246"/>
+        <source>訪問報告書 for the adviser to fill in by hand (PDF)</source>
+        <translation>アドバイザーが手書きで記入する訪問報告書（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="285"/>
+        <source>New &amp;adviser…</source>
+        <translation>アドバイザーの追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="286"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="299"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="298"/>
+        <source>New &amp;group…</source>
+        <translation>団体の追加(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="315"/>
+        <source>&amp;Decide…</source>
+        <translation>決定(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="321"/>
+        <source>New a&amp;pplication…</source>
+        <translation>申請の登録(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="361"/>
+        <source>Follow-ups due by {date} ({n})</source>
+        <translation>{date}までに期日の来たフォローアップ（{n}件）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="381"/>
+        <source>{n} visit(s)</source>
+        <translation>{n}件</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="394"/>
+        <source>{n} application(s), {granted} granted</source>
+        <translation>{n}件の申請、交付額 {granted}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="420"/>
+        <source>Kind: {kind}</source>
+        <translation>種類: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="422"/>
+        <source>Representative: {name} {contact}</source>
+        <translation>代表者: {name} {contact}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="424"/>
+        <source>Status: {status}</source>
+        <translation>状態: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="426"/>
+        <source>Reason: {reason}</source>
+        <translation>理由: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="427"/>
+        <source>Topics: {topics}</source>
+        <translation>内容: {topics}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="429"/>
+        <source>Preferred dates: {dates}</source>
+        <translation>希望日: {dates}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="432"/>
+        <source>Date: {date} {time}</source>
+        <translation>日時: {date} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="433"/>
+        <source>Place: {place} ({delivery})</source>
+        <translation>場所: {place}（{delivery}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="435"/>
+        <source>Adviser: {name}</source>
+        <translation>アドバイザー: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="437"/>
+        <source>Expected: {n}</source>
+        <translation>参加予定人数: {n}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="439"/>
+        <source>Equipment: {what}</source>
+        <translation>必要な機材: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="442"/>
+        <source>Report</source>
+        <translation>【報告】</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="443"/>
+        <source>Actual time: {start}–{end}</source>
+        <translation>実際の時間: {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="445"/>
+        <source>Attendees: {n}</source>
+        <translation>参加者数: {n}人</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="446"/>
+        <source>Done: {text}</source>
+        <translation>実施内容: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="448"/>
+        <source>Outcome: {text}</source>
+        <translation>成果: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="451"/>
+        <source>Follow-up: {text} {due}</source>
+        <translation>フォローアップ: {text} {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="494"/>
+        <source>The request is received.</source>
+        <translation>依頼を受け付けました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="503"/>
+        <source>The visit is scheduled.</source>
+        <translation>訪問の日程を決めました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="511"/>
+        <source>The status is changed.</source>
+        <translation>状態を変更しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="519"/>
+        <source>The visit is cancelled.</source>
+        <translation>訪問を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="527"/>
+        <source>The report is saved.</source>
+        <translation>報告を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="542"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="550"/>
+        <source>The adviser is saved.</source>
+        <translation>アドバイザーを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="557"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="565"/>
+        <source>The group is saved.</source>
+        <translation>団体を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="574"/>
+        <source>The application is registered.</source>
+        <translation>助成の申請を登録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="582"/>
+        <source>The grant is decided.</source>
+        <translation>助成を決定しました。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="606"/>
+        <source>Document number:</source>
+        <translation>文書番号:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="606"/>
+        <source>Sent by:</source>
+        <translation>発信者:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="607"/>
+        <source>Contact (section, person):</source>
+        <translation>問合せ先（課・担当）:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="607"/>
+        <source>Contact phone:</source>
+        <translation type="unfinished">問合せの電話:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
+        <source>What the group prepares:</source>
+        <translation>ご準備いただくもの:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
+        <source>Note:</source>
+        <translation type="unfinished">注意:</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="609"/>
+        <source>Confirmation letter</source>
+        <translation>派遣決定通知</translation>
+    </message>
+</context>
+<context>
     <name>WaitingModel</name>
     <message>
         <location filename="../../src/wardapp/ui/models/outreach_sessions.py" line="127"/>
@@ -4401,68 +6260,68 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1437"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1485"/>
         <source>Walk-in</source>
         <extracomment>Step 1 has listed candidates (tests wait on it).</extracomment>
         <translation>当日参加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1444"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1492"/>
         <source>Kana, e.g. やまだ</source>
         <translation>フリガナ（例: やまだ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1447"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1495"/>
         <source>Phone (if they have one)</source>
         <translation>電話（あれば）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1454"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1502"/>
         <source>Check in &amp;this person</source>
         <translation>この方を受け付ける(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1457"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1505"/>
         <source>&amp;New person →</source>
         <translation>新しい方として入力(&amp;N) →</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1461"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1509"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1462"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1510"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1463"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1511"/>
         <source>Step 1 of 2: is the person already registered?</source>
         <translation>手順 1/2: 登録済みの方か探します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1480"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1528"/>
         <source>← &amp;Back</source>
         <translation>← 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1482"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
         <source>Register and &amp;check in</source>
         <translation>登録して受け付ける(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1485"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1533"/>
         <source>Step 2 of 2: a new participant</source>
         <translation>手順 2/2: 新しい方の入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1527"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1576"/>
         <source>{n} registered participant(s) found. Same phone first.</source>
         <translation>登録済みの方が {n}人見つかりました（電話番号が同じ方が先頭）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1579"/>
         <source>Nobody with this kana is registered: enter a new person.</source>
         <translation>このフリガナの方は登録されていません。新しい方として入力してください。</translation>
     </message>
@@ -4470,33 +6329,32 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>WelfareImportFlow</name>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="255"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="244"/>
         <source>Choose a welfare data file (CSV)</source>
-        <extracomment>The report (``WelfareImportReport``) of a successful import. The flow ended in any way (imported, rejected, cancelled, failed).</extracomment>
         <translation>福祉データのファイル（CSV）を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="256"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="245"/>
         <source>Welfare data (*.csv *.txt);;All files (*)</source>
         <translation>福祉データ (*.csv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="263"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="250"/>
         <source>Import welfare data</source>
         <translation>福祉データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="282"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="264"/>
         <source>Importing welfare data</source>
         <translation>福祉データの取り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="283"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="265"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/data_import.py" line="286"/>
+        <location filename="../../src/wardapp/ui/data_import.py" line="268"/>
         <source>Welfare data imported</source>
         <translation>福祉データを取り込みました</translation>
     </message>

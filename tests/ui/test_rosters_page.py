@@ -17,6 +17,7 @@ from roster_ward import build_roster_ward, town_id
 from sqlalchemy import func, select
 
 from wardapp.security import users
+from wardapp.security.roles import Role
 from wardapp.settings import Settings
 from wardapp.store import Store
 from wardapp.store.models import AuditEntry
@@ -159,14 +160,26 @@ def test_print_draws_every_page(page: RostersPage, qtbot, tmp_path: Path) -> Non
     assert check.pageCount() == sig.args[0].pages
 
 
-def test_a_store_with_users_is_refused_until_the_gui_can_sign_in(page: RostersPage, ward: Store, qtbot,  # type: ignore[no-untyped-def]
-                                                                 tmp_path: Path) -> None:
-    users.create_admin(ward, "admin", "correct horse battery staple")
+def test_the_page_acts_as_the_signed_in_user(page: RostersPage, ward: Store, qtbot,  # type: ignore[no-untyped-def]
+                                             tmp_path: Path) -> None:
+    """ctx.actor is who make_roster runs as: a role without roster.print is refused by the core
+    (nothing written, nothing logged); 防災担当 makes it, recorded under their name."""
+    admin = users.create_admin(ward, "admin", "correct horse battery staple")
+    users.add_user(ward, admin, "etsuran", Role.VIEWER, "viewer-pass-1")
+    users.add_user(ward, admin, "bousai", Role.DISASTER, "bousai-pass-1")
+    page.ctx.sign_in(users.authenticate(ward, "etsuran", "viewer-pass-1"))
     before = n_log(ward)
     page.save_to(tmp_path / "名簿.pdf")
-    assert "ログイン" in error_text(qtbot)
+    assert "「名簿の印刷」の権限がありません" in error_text(qtbot)
     qtbot.waitUntil(lambda: not page.ctx.tasks.busy, timeout=TIMEOUT)
     assert not (tmp_path / "名簿.pdf").exists() and n_log(ward) == before
+    page.ctx.sign_in(users.authenticate(ward, "bousai", "bousai-pass-1"))
+    with qtbot.waitSignal(page.saved, timeout=TIMEOUT):
+        page.save_to(tmp_path / "名簿.pdf")
+    assert (tmp_path / "名簿.pdf").exists()
+    with ward.session() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert last is not None and last.user == "bousai" and last.role == "disaster"
 
 
 def test_no_area_chosen_says_so(page: RostersPage) -> None:

@@ -4,15 +4,23 @@ Pages register themselves (:mod:`wardapp.ui.pages`); the window shows what is re
 an area that is not built yet has no dead entry.  Window geometry and layouts are *window
 state* (:class:`wardapp.settings.WindowState`), saved on close and never mixed with the user's
 preferences.
+
+The window shows only what the signed-in role may use (``Page.permission``, the import menus'
+permissions); a page the role may not see is not even built.  With a signed-in session it also
+locks itself after the idle minutes (:mod:`wardapp.ui.lock`): the contents are swapped for the
+lock screen rather than covered by a dialog, so nothing stays readable behind it.  Closing signs
+out and, in the real app (``ctx.auto_backup``), takes the rotating backup of issue 9.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,6 +29,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,8 +39,11 @@ from wardapp.residents import counts
 from wardapp.ui.context import AppContext
 from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow, WelfareImportFlow
 from wardapp.ui.import_dialog import ImportFlow
-from wardapp.ui.pages import Page, available_pages
+from wardapp.ui.lock import IdleWatcher, LockScreen
+from wardapp.ui.pages import Page, permitted_pages
 from wardapp.ui.tasks import ignore_cancel
+
+log = logging.getLogger(__name__)
 
 
 def _b64(data: QByteArray) -> str:
@@ -41,6 +53,12 @@ def _b64(data: QByteArray) -> str:
 class MainWindow(QMainWindow):
     #: The status-bar counts were refreshed (tests wait on it).
     counts_shown = Signal(int, int)
+    #: The user signed out (not merely closed the window): the app shows the sign-in again.
+    logged_out = Signal()
+    #: The screen was locked (True) or unlocked (False).
+    lock_changed = Signal(bool)
+    #: The backup taken on closing finished (its BackupInfo, or None when it failed).
+    exit_backup_done = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -56,7 +74,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget(self)
-        for cls in available_pages():
+        self.locked = False
+        self.lock_screen: LockScreen | None = None
+        self.idle_watcher: IdleWatcher | None = None
+        self._closing = False
+        self._backing_up = False
+        self._signed_out = False
+        self._hidden_while_locked: list[QWidget] = []
+        self._disabled_while_locked: list[QAction] = []
+        page_classes = permitted_pages(ctx)
+        for cls in page_classes:
             page = cls(ctx, self.stack)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.store_written.connect(lambda what, source=page: self._page_wrote(source, what))
@@ -66,7 +93,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, cls.key)
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
         fm = self.fontMetrics()
-        widest = max((fm.horizontalAdvance(c.title()) for c in available_pages()), default=0)
+        widest = max((fm.horizontalAdvance(c.title()) for c in page_classes), default=0)
         self.nav.setFixedWidth(max(widest, fm.horizontalAdvance("地図地図地図")) + fm.averageCharWidth() * 3)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -90,8 +117,33 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(6, 6, 6, 6)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
+        self.no_pages_label: QLabel | None = None
+        if not self.pages:
+            # e.g. 閲覧 before an aggregate-figures page exists: say so instead of a blank window.
+            self.no_pages_label = QLabel(self.tr("There is no page for your role ({role}) yet.").format(
+                role=ctx.actor.role_ja if ctx.actor else ""), central)
+            self.no_pages_label.setObjectName("noPagesLabel")
+            self.no_pages_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.nav.hide()
+            body.addWidget(self.no_pages_label, 1)
         outer.addLayout(body, 1)
-        self.setCentralWidget(central)
+        # The window's contents and the lock screen take turns in one stack: locked, the pages
+        # are not merely covered but not shown at all.
+        self.screens = QStackedWidget(self)
+        self.screens.setObjectName("screens")
+        self.content = central
+        self.screens.addWidget(central)
+        if ctx.session is not None:
+            self.lock_screen = LockScreen(ctx.session, self.screens)
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.lock_screen.logout_requested.connect(self.logout)
+            self.screens.addWidget(self.lock_screen)
+            self.idle_watcher = IdleWatcher(ctx.session, self)
+            self.idle_watcher.idle.connect(self._locked_by_session)
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self.idle_watcher)
+        self.setCentralWidget(self.screens)
 
         self.import_flow = ImportFlow(ctx, self)
         self.import_flow.imported.connect(self._store_changed)
@@ -131,7 +183,23 @@ class MainWindow(QMainWindow):
         self.layer_action.setStatusTip(self.tr("Import town boundaries, flood zones, shelters or facilities"))
         self.layer_action.triggered.connect(self.layer_flow.start)
         file_menu.addAction(self.layer_action)
+        for action, permission in ((self.import_action, "registry.import"), (self.welfare_action, "welfare.import"),
+                                   (self.dictionary_action, "address.import"), (self.layer_action, "layers.import")):
+            allowed = self.ctx.can(permission)
+            action.setVisible(allowed)
+            action.setEnabled(allowed)
         file_menu.addSeparator()
+        self.lock_action = QAction(self.tr("&Lock the screen"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(lambda: self.lock(reason="manual"))
+        self.logout_action = QAction(self.tr("Sign &out"), self)
+        self.logout_action.setObjectName("logoutAction")
+        self.logout_action.triggered.connect(self.logout)
+        if self.ctx.session is not None:
+            file_menu.addAction(self.lock_action)
+            file_menu.addAction(self.logout_action)
+            file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
@@ -171,6 +239,20 @@ class MainWindow(QMainWindow):
         self.counts_label.setFrameShape(QFrame.Shape.NoFrame)
         bar.addPermanentWidget(self.db_label, 1)
         bar.addPermanentWidget(self.counts_label)
+        self.user_label: QLabel | None = None
+        if self.ctx.session is not None and self.ctx.actor is not None:
+            # 「防災担当（鈴木）」: who the services act as, and the two ways to leave the desk.
+            self.user_label = QLabel(self.ctx.actor.describe_ja(), self)
+            self.user_label.setObjectName("userLabel")
+            self.user_label.setToolTip(self.tr("Signed in as {user}").format(user=self.ctx.actor.user))
+            bar.addPermanentWidget(self.user_label)
+            for action in (self.lock_action, self.logout_action):
+                button = QToolButton(self)
+                button.setDefaultAction(action)
+                button.setObjectName(action.objectName() + "Button")
+                bar.addPermanentWidget(button)
+        if self.ctx.startup_note:
+            bar.showMessage(self.ctx.startup_note, 15000)
 
     def _restore_window_state(self) -> None:
         state = self.ctx.settings.window
@@ -235,6 +317,72 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    # --- idle lock and signing out ---------------------------------------------------------
+
+    def lock(self, *, reason: str = "manual") -> None:
+        """Hide everything behind the lock screen (the session records the lock)."""
+        session = self.ctx.session
+        if session is None or self.lock_screen is None or self.locked:
+            return
+        if not session.locked:
+            session.lock(reason=reason)
+        self._locked_by_session()
+
+    @Slot()
+    def _locked_by_session(self) -> None:
+        if self.locked or self.lock_screen is None:
+            return
+        self.locked = True
+        self.statusBar().clearMessage()
+        # The window's own dialogs and popups (a household's details, a progress dialog) go too.
+        self._hidden_while_locked = [w for w in QApplication.topLevelWidgets()
+                                     if w is not self and w.isVisible() and not isinstance(w, MainWindow)]
+        for w in self._hidden_while_locked:
+            w.hide()
+        # Shortcuts (Ctrl+1 … a page) must not work behind the lock either.
+        self._disabled_while_locked = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for a in self._disabled_while_locked:
+            a.setEnabled(False)
+        self.menuBar().hide()
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.lock_changed.emit(True)
+
+    @Slot()
+    def unlock(self) -> None:
+        """The lock screen took the password: show the contents again."""
+        if not self.locked:
+            return
+        self.locked = False
+        self.screens.setCurrentWidget(self.content)
+        self.menuBar().show()
+        for a in self._disabled_while_locked:
+            a.setEnabled(True)
+        for w in self._hidden_while_locked:
+            w.show()
+        self._hidden_while_locked, self._disabled_while_locked = [], []
+        self.lock_changed.emit(False)
+
+    @Slot()
+    def logout(self) -> None:
+        """Sign out (recorded by the core) and close; the app then asks for a sign-in again."""
+        self._signed_out = True
+        self._end_session()
+        self.logged_out.emit()
+        self.close()
+
+    def _end_session(self) -> None:
+        session = self.ctx.session
+        if session is not None and not session.closed:
+            try:
+                session.logout()
+            except Exception as e:  # noqa: BLE001 — closing must not fail on a store problem
+                log.warning("could not record the sign-out: %s", e)
+
+    @property
+    def signed_out(self) -> bool:
+        return self._signed_out
+
     # --- closing -----------------------------------------------------------------------------
 
     def save_window_state(self) -> None:
@@ -251,6 +399,48 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 — Qt's name
-        self.save_window_state()
+        if self._backing_up:
+            event.ignore()
+            return
+        if not self._closing:
+            self._closing = True
+            self.save_window_state()
+            self._end_session()
+            if self.ctx.auto_backup and self.ctx.settings.preferences.backup_count > 0:
+                event.ignore()
+                self._start_exit_backup()
+                return
+        if self.idle_watcher is not None:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self.idle_watcher)
+            self.idle_watcher.timer.stop()
         self.ctx.tasks.shutdown()
         super().closeEvent(event)
+
+    def _start_exit_backup(self) -> None:
+        """The rotating backup of issue 9, on the database worker after any write still queued;
+        the window closes when it is done, whether it worked or not (a failure is logged: the
+        data itself is untouched by a failed backup)."""
+        from wardapp.security.access import SYSTEM
+        from wardapp.security.backup import rotating_backup
+
+        prefs = self.ctx.settings.preferences
+        store, folder, count = self.ctx.store, prefs.backup_dir or None, prefs.backup_count
+        self._backing_up = True
+        self.screens.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Taking the automatic backup before closing…"))
+
+        def failed(error: BaseException) -> bool:
+            log.warning("automatic backup at exit failed: %s", getattr(error, "message_ja", error))
+            self._exit_backup_finished(None)
+            return True
+
+        self.ctx.tasks.run(lambda _p: rotating_backup(store, directory=folder, count=count, actor=SYSTEM,
+                                                        reason="exit"),
+                           on_success=self._exit_backup_finished, on_failure=failed, cancellable=False)
+
+    def _exit_backup_finished(self, info: object) -> None:
+        self._backing_up = False
+        self.exit_backup_done.emit(info)
+        self.close()

@@ -42,11 +42,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from wardapp.errors import PermissionDenied
 from wardapp.geo.selection import FloodArea, SavedSelectionInfo, SelectionIndex, TownsArea, list_selections
 from wardapp.progress import Progress
 from wardapp.rosters.service import RosterResult, RosterSource, make_roster
-from wardapp.security.access import Actor
 from wardapp.store.db import Store
 from wardapp.store.models import Town
 from wardapp.ui.context import AppContext
@@ -56,24 +54,6 @@ from wardapp.ui.tasks import ignore_cancel
 
 #: Kinds in the order of the combo box (``make_roster``'s ``kind``).
 KIND_KEYS = ("roster", "check", "by-town", "by-shelter")
-
-
-def gui_actor(store: Store, login: str) -> Actor:
-    """Who makes the roster from the GUI.
-
-    wardapp has no sign-in window yet (issue 9's GUI): like ``wardapp roster`` on a store without
-    users, the GUI acts as the system actor with the operating-system login name (``ctx.user``)
-    recorded in the audit log.  Once the store has users, a roster needs a signed-in user, which
-    only the CLI can do so far (``wardapp roster --as …``): the page refuses with
-    ``PermissionDenied`` instead of printing anonymously.
-    """
-    from wardapp.security.users import needs_setup
-
-    if needs_setup(store):
-        return Actor(user="system", role=None, os_user=login)
-    raise PermissionDenied("利用者が登録されたデータベースでは、名簿の作成にログインが必要です。画面からのログインは"
-                           "まだできないため、wardapp roster --as 利用者名 … で作成してください。",
-                           permission="roster.print", user=login, role=None)
 
 
 @dataclass(frozen=True)
@@ -313,11 +293,12 @@ class RostersPage(Page):
         if source is None:
             self.summary.setText(self.tr("Choose the area first: a saved selection, one or more towns or a flood depth."))
             return
-        store, login, req = self.ctx.store, self.ctx.user, self.request()
+        # The signed-in user (the system actor on a store without users); make_roster checks
+        # roster.print / roster.export and writes the audit entry itself.
+        store, actor, req = self.ctx.store, self.ctx.actor, self.request()
         index = self.choices.index if self.choices is not None else None
 
         def work(progress: Progress) -> RosterResult:
-            actor = gui_actor(store, login)
             return make_roster(store, source, actor=actor, out=out, index=index, progress=progress, **req)
 
         self.ctx.tasks.run(work, on_success=on_success, on_failure=ignore_cancel, title=self.tr("Roster"),

@@ -1,0 +1,128 @@
+"""The idle lock: watching for input, and the lock screen that replaces the window's contents.
+
+The timing is the core's (:class:`wardapp.security.session.UserSession`: ``touch`` on input,
+``check_idle`` from a timer, ``unlock`` with the password, wrong guesses counted towards the
+account's lockout).  Here: an application-wide event filter that calls ``touch`` on keyboard and
+mouse input, a timer that asks ``check_idle``, and :class:`LockScreen`.
+
+The lock screen is *not* a dialog over the window: the main window swaps its contents for it
+(:meth:`wardapp.ui.main_window.MainWindow.lock`), hides the menus and the window's own dialogs,
+so that nothing with personal data stays on screen or in a screenshot behind it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wardapp.errors import WardError
+from wardapp.security.session import UserSession
+from wardapp.ui.login import BusyCursor, make_error_label, make_header, make_password_edit
+
+#: Events that count as someone at the keyboard.
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+})
+#: Longest gap between two idle checks (ms): the lock comes at most this late.
+MAX_CHECK_MS = 15_000
+
+
+class IdleWatcher(QObject):
+    """Tells the session about input and locks it when idle; :attr:`idle` when it locked."""
+
+    idle = Signal()
+
+    def __init__(self, session: UserSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.timer = QTimer(self)
+        # A quarter of the idle time between checks (a few seconds late at most), never busier
+        # than 20 checks a second even with the tiny timeouts of the tests.
+        self.timer.setInterval(max(50, min(MAX_CHECK_MS, int(session.idle_seconds * 1000 / 4))))
+        self.timer.timeout.connect(self.check)
+        if session.idle_seconds > 0:
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        if event.type() in _INPUT_EVENTS:
+            self.session.touch()
+        return False
+
+    def check(self) -> None:
+        if self.session.check_idle():
+            self.idle.emit()
+
+
+class LockScreen(QWidget):
+    """「画面をロックしました」: the signed-in user's password, or sign out."""
+
+    unlocked = Signal()
+    logout_requested = Signal()
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        panel = QFrame(self)
+        panel.setObjectName("lockPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(make_header(panel, self.tr("The screen is locked")))
+        who = session.user
+        self.who_label = QLabel(self.tr("Signed in: {who}. Enter the password to continue.").format(
+            who=who.describe_ja()), panel)
+        self.who_label.setObjectName("whoLabel")
+        self.who_label.setWordWrap(True)
+        layout.addWidget(self.who_label)
+        form = QFormLayout()
+        self.password_edit = make_password_edit(panel, "unlockPasswordEdit")
+        self.password_edit.returnPressed.connect(self.submit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+        layout.addLayout(form)
+        self.error_label = make_error_label(panel)
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(panel)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), panel)
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.logout_button = QPushButton(self.tr("Sign &out"), panel)
+        self.logout_button.setObjectName("lockLogoutButton")
+        buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.logout_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.unlock_button.clicked.connect(self.submit)
+        self.logout_button.clicked.connect(self.logout_requested)
+        layout.addWidget(buttons)
+
+    def reset(self) -> None:
+        self.password_edit.clear()
+        self.error_label.clear()
+        self.password_edit.setFocus()
+
+    def submit(self) -> bool:
+        """Unlock with the password typed; False (the core's reason shown) when refused."""
+        try:
+            with BusyCursor():
+                self.session.unlock(self.password_edit.text())
+        except WardError as e:
+            self.error_label.setText(e.message_ja)
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return False
+        self.reset()
+        self.unlocked.emit()
+        return True
