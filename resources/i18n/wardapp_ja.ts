@@ -728,7 +728,7 @@
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="471"/>
         <source>Reason (required)</source>
-        <translation type="unfinished">理由（必須）</translation>
+        <translation>理由（必須）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="473"/>
@@ -738,7 +738,7 @@
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="474"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">理由(&amp;R):</translation>
+        <translation>理由(&amp;R):</translation>
     </message>
 </context>
 <context>
@@ -1466,12 +1466,12 @@
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="117"/>
         <source>Add date</source>
         <extracomment>Wait this long after the date, time or place changed before asking for suggestions (ms).</extracomment>
-        <translation type="unfinished">日付を追加</translation>
+        <translation>日付を追加</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="119"/>
         <source>Remove</source>
-        <translation type="unfinished">削除</translation>
+        <translation>削除</translation>
     </message>
 </context>
 <context>
@@ -2261,7 +2261,7 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="160"/>
         <source>Applied</source>
-        <translation type="unfinished">申込日時</translation>
+        <translation>申請額</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="161"/>
@@ -2271,12 +2271,12 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="162"/>
         <source>Status</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="163"/>
         <source>Note</source>
-        <translation type="unfinished">メモ</translation>
+        <translation>備考</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2294,7 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="652"/>
         <source>Filter towns</source>
-        <translation type="unfinished">町字の絞り込み</translation>
+        <translation>町字を絞り込む</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="670"/>
@@ -2314,7 +2314,7 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="682"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">種類(&amp;K):</translation>
+        <translation>種類(&amp;K):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="683"/>
@@ -2357,12 +2357,12 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="141"/>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="142"/>
         <source>Towns</source>
-        <translation type="unfinished">町字</translation>
+        <translation>町字</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="143"/>
@@ -2382,7 +2382,7 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="146"/>
         <source>Members</source>
-        <translation type="unfinished">人数</translation>
+        <translation>会員数</translation>
     </message>
 </context>
 <context>
@@ -3937,7 +3937,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="502"/>
         <source> people</source>
-        <translation type="unfinished">人</translation>
+        <translation> 人</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="510"/>
@@ -3985,7 +3985,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="227"/>
         <source> people</source>
-        <translation type="unfinished">人</translation>
+        <translation> 人</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/visit_dialogs.py" line="230"/>
@@ -5852,7 +5852,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="68"/>
         <source>Time</source>
-        <translation type="unfinished">時間</translation>
+        <translation>時間</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="69"/>
@@ -5862,7 +5862,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="70"/>
         <source>Topics</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="71"/>
@@ -5882,7 +5882,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="75"/>
         <source>Attended</source>
-        <translation type="unfinished">受講回数</translation>
+        <translation>参加者数（報告）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="75"/>
@@ -5892,7 +5892,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/models/visits.py" line="76"/>
         <source>Status</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
 </context>
 <context>
@@ -5953,7 +5953,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="228"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished">状態(&amp;S):</translation>
+        <translation>状態(&amp;S):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
@@ -6024,7 +6024,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pages/visits.py" line="286"/>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="299"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">編集(&amp;E)…</translation>
+        <translation>編集(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="298"/>
@@ -6206,7 +6206,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="607"/>
         <source>Contact phone:</source>
-        <translation type="unfinished">問合せの電話:</translation>
+        <translation>問合せ先の電話:</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
@@ -6216,7 +6216,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
         <source>Note:</source>
-        <translation type="unfinished">注意:</translation>
+        <translation>備考:</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/visits.py" line="609"/>
