@@ -76,7 +76,7 @@ def shoot(work: Path, db: Path, shots: Path) -> None:
     try:
         a = town_ids(store, ["見本町一丁目", "見本町二丁目"])
         index = SelectionIndex.build(store)
-        sel = select_area(store, TownsArea(a), on=index.on, index=index)
+        sel = select_area(store, TownsArea(a), on=index.on, index=index, actor=SYSTEM)
         lons = [h.lon for h in sel.households if h.lon is not None]
         lats = [h.lat for h in sel.households if h.lat is not None]
         x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)

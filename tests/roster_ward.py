@@ -20,6 +20,7 @@ from shapely.geometry import box
 
 from wardapp.kana import kana_key
 from wardapp.scoring import default_profile, save_scores, score
+from wardapp.security import SYSTEM
 from wardapp.store import Household, Person, Store, Town, open_store
 from wardapp.store.models import Facility, HazardZone, WelfareAttribute
 
@@ -128,7 +129,7 @@ def build_roster_ward(path: Path, *, scored: bool = True) -> Store:
         for name, kind, lat, lon, phone in SHELTERS:
             s.add(Facility(name=name, kind=kind, lat=lat, lon=lon, phone=phone, address=f"架空市 {name}"))
     if scored:
-        save_scores(store, score(store, default_profile(), ON), user="test")
+        save_scores(store, score(store, default_profile(), ON), user="test", actor=SYSTEM)
     return store
 
 

@@ -38,6 +38,7 @@ from wardapp.address.matcher import (
 from wardapp.cli import main
 from wardapp.errors import UsageError
 from wardapp.registry.importer import import_registry
+from wardapp.security import SYSTEM
 from wardapp.store import AddressPoint, Household, ImportRun, Store, Town, open_store
 from wardapp.store.models import AddressFix
 
@@ -164,7 +165,7 @@ SAMPLE = CORPUS[::6]
 def test_match_households_stores_level_point_source_and_building(store: Store, dictionary: Dictionary) -> None:
     ids = dictionary
     hid = _insert_households(store, [c.address for c in SAMPLE])
-    report = match_households(store, on=ON, user="試験")
+    report = match_households(store, on=ON, user="試験", actor=SYSTEM)
     with store.session() as s:
         rows = {h.id: h for h in s.scalars(select(Household))}
         points = {p.id: p for p in s.scalars(select(AddressPoint))}
@@ -243,14 +244,14 @@ def test_manual_fixes_survive_a_re_import(store: Store, dictionary: Dictionary, 
         person(3, 3, address="桜台1丁目2番3号"),                         # matched
         person(4, 4, address="新田100"),                                 # ambiguous: two cities
     ]
-    import_registry(store, _extract(tmp_path, "r1.csv", first), today=TODAY)
-    report = match_households(store, on=ON)
+    import_registry(store, _extract(tmp_path, "r1.csv", first), today=TODAY, actor=SYSTEM)
+    report = match_households(store, on=ON, actor=SYSTEM)
     assert (report.ambiguous, report.levels["unmatched"], report.levels["residence"]) == (2, 1, 1)
 
     before = dt.datetime.now()
-    n = fix_address(store, "桜台2-9-1", user="山田", point_id=ids.points["桜台2-9b"], note="現地確認")
+    n = fix_address(store, "桜台2-9-1", user="山田", point_id=ids.points["桜台2-9b"], note="現地確認", actor=SYSTEM)
     assert n == 1
-    assert fix_address(store, "緑町１－２－３", user="佐藤", lat=35.8612, lon=139.4234) == 1
+    assert fix_address(store, "緑町１－２－３", user="佐藤", lat=35.8612, lon=139.4234, actor=SYSTEM) == 1
     hh = _households(store)
     chosen = hh["0000001"]
     with store.session() as s:
@@ -276,10 +277,10 @@ def test_manual_fixes_survive_a_re_import(store: Store, dictionary: Dictionary, 
         person(3, 3, address="桜台1丁目2番3号"),
         person(4, 4, address="新田100"),
     ]
-    import_registry(store, _extract(tmp_path, "r2.csv", second), today=TODAY)
+    import_registry(store, _extract(tmp_path, "r2.csv", second), today=TODAY, actor=SYSTEM)
     hh = _households(store)
     assert "0000001" not in hh and hh["0000002"].match_status is None
-    report = match_households(store, on=ON)
+    report = match_households(store, on=ON, actor=SYSTEM)
     assert report.manual == 2 and report.ambiguous == 1 and report.levels["residence"] == 1
     hh = _households(store)
     assert (hh["0000005"].match_status, hh["0000005"].point_id) == ("manual", p.id)
@@ -297,8 +298,8 @@ def test_manual_fixes_survive_a_re_import(store: Store, dictionary: Dictionary, 
 def test_a_second_fix_replaces_the_first(store: Store, dictionary: Dictionary) -> None:
     ids = dictionary
     _insert_households(store, ["新田100"])
-    fix_address(store, "新田100", user="山田", point_id=ids.points["新田100"])
-    fix_address(store, "新田１００", user="鈴木", point_id=ids.points["仮想新田100"])
+    fix_address(store, "新田100", user="山田", point_id=ids.points["新田100"], actor=SYSTEM)
+    fix_address(store, "新田１００", user="鈴木", point_id=ids.points["仮想新田100"], actor=SYSTEM)
     with store.session() as s:
         fixes = s.scalars(select(AddressFix)).all()
         h = s.scalars(select(Household)).one()
@@ -318,7 +319,7 @@ def test_fix_validation(store: Store, dictionary: Dictionary, kwargs: dict[str, 
                         message: str) -> None:
     _insert_households(store, ["緑町1-2-3"])
     with pytest.raises(UsageError, match=message):
-        fix_address(store, "緑町1-2-3", user="山田", **kwargs)  # type: ignore[arg-type]
+        fix_address(store, "緑町1-2-3", user="山田", **kwargs, actor=SYSTEM)  # type: ignore[arg-type]
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(AddressFix)) == 0
         assert s.scalars(select(Household)).one().match_status is None
@@ -355,7 +356,7 @@ def test_abr_parcel_level_counts_as_the_finest_level(store: Store) -> None:
             Household(household_no="P1", address="大字試験原12番地3"),
             Household(household_no="P2", address="試験原12"),
         ])
-    report = match_households(store, on=dt.date(2026, 4, 1))
+    report = match_households(store, on=dt.date(2026, 4, 1), actor=SYSTEM)
     assert report.levels["residence"] == 1 and report.levels["block"] == 1
     with store.session() as s:
         got = {h.household_no: (h.match_level, h.lat) for h in s.query(Household)}

@@ -34,6 +34,7 @@ from wardapp.address.review import (
     undo_fix,
 )
 from wardapp.errors import UsageError
+from wardapp.security import SYSTEM
 from wardapp.store import Household, Store, Town
 from wardapp.store.models import AddressFix, AddressPoint
 
@@ -62,7 +63,7 @@ def raw(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def matched(raw: Store) -> Store:
-    match_households(raw, user="tester")
+    match_households(raw, user="tester", actor=SYSTEM)
     return raw
 
 
@@ -188,7 +189,7 @@ def test_spellings_of_one_place_are_one_question(matched: Store) -> None:
         s.add_all([Household(household_no="G000020", address="桜台2丁目5-8"),
                    Household(household_no="G000021", address="桜台２－５－８"),
                    Household(household_no="G000022", address="青葉町7番")])
-    match_households(matched)
+    match_households(matched, actor=SYSTEM)
     groups = address_groups(matched, "ambiguous")
     g = next(g for g in groups if ward.AMBIGUOUS_ADDRESS in g.addresses)
     assert g.households == 4 and g.spellings == 3
@@ -211,7 +212,7 @@ def test_choosing_a_candidate_is_recorded_and_listed(matched: Store) -> None:
     g = next(g for g in address_groups(matched, "ambiguous") if g.address == ward.AMBIGUOUS_ADDRESS)
     chosen = g.candidates[1]
     assert chosen.point_id is not None
-    n = fix_address(matched, g.address, user="suzuki", point_id=chosen.point_id, note="電話で確認")
+    n = fix_address(matched, g.address, user="suzuki", point_id=chosen.point_id, note="電話で確認", actor=SYSTEM)
     assert n == 2
     review = load_review(matched)
     assert [x.address for x in review.ambiguous] == [ward.SAME_NAME_ADDRESS]
@@ -225,14 +226,14 @@ def test_choosing_a_candidate_is_recorded_and_listed(matched: Store) -> None:
 
 
 def test_a_fix_survives_matching_and_a_new_registry_extract(matched: Store) -> None:
-    fix_address(matched, ward.UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123)
-    match_households(matched)
+    fix_address(matched, ward.UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123, actor=SYSTEM)
+    match_households(matched, actor=SYSTEM)
     assert _status(matched, "G000010") == ("manual", "manual")
     # The next extract rebuilds the households: the decision is found again by the address.
     with matched.transaction() as s:
         s.execute(delete(Household).where(Household.household_no == "G000010"))
         s.add(Household(household_no="G000099", address="桜台二丁目７７番１号"))
-    match_households(matched)
+    match_households(matched, actor=SYSTEM)
     assert _status(matched, "G000099") == ("manual", "manual")
     [fix] = manual_fixes(matched)
     assert fix.household_nos == ("G000099",) and fix.chosen == "緯度・経度を指定" and fix.place is None
@@ -240,16 +241,16 @@ def test_a_fix_survives_matching_and_a_new_registry_extract(matched: Store) -> N
 
 
 def test_a_fix_with_no_household_left_is_still_listed(matched: Store) -> None:
-    fix_address(matched, "桜台一丁目9番9号", user="suzuki", lat=35.45, lon=139.61)
+    fix_address(matched, "桜台一丁目9番9号", user="suzuki", lat=35.45, lon=139.61, actor=SYSTEM)
     [fix] = manual_fixes(matched)
     assert fix.households == 0
 
 
 def test_undo_matches_the_households_again(matched: Store) -> None:
     pid = _point_id(matched, "桜台二丁目", "5", "8", "abr-residence")
-    fix_address(matched, ward.AMBIGUOUS_ADDRESS, user="suzuki", point_id=pid)
-    fix_address(matched, ward.UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123)
-    result = undo_fix(matched, address_key(ward.AMBIGUOUS_ADDRESS))
+    fix_address(matched, ward.AMBIGUOUS_ADDRESS, user="suzuki", point_id=pid, actor=SYSTEM)
+    fix_address(matched, ward.UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123, actor=SYSTEM)
+    result = undo_fix(matched, address_key(ward.AMBIGUOUS_ADDRESS), actor=SYSTEM)
     assert (result.address, result.households, result.statuses) == (ward.AMBIGUOUS_ADDRESS, 2, {"ambiguous": 2})
     assert _status(matched, "G000005") == ("ambiguous", None)
     g = next(g for g in address_groups(matched, "ambiguous") if g.address == ward.AMBIGUOUS_ADDRESS)
@@ -257,14 +258,14 @@ def test_undo_matches_the_households_again(matched: Store) -> None:
     # The other decision is untouched.
     assert [f.address for f in manual_fixes(matched)] == [ward.UNMATCHED_ADDRESS]
     assert _status(matched, "G000010") == ("manual", "manual")
-    result = undo_fix(matched, address_key(ward.UNMATCHED_ADDRESS))
+    result = undo_fix(matched, address_key(ward.UNMATCHED_ADDRESS), actor=SYSTEM)
     assert result.statuses == {"unmatched": 1}
     with matched.session() as s:
         assert s.scalars(select(AddressFix)).all() == []
         h = s.scalars(select(Household).where(Household.household_no == "G000010")).one()
         assert (h.lat, h.lon, h.point_id, h.town_id) == (None, None, None, _town_id(matched, "桜台二丁目"))
     with pytest.raises(UsageError, match="見つかりません"):
-        undo_fix(matched, address_key(ward.UNMATCHED_ADDRESS))
+        undo_fix(matched, address_key(ward.UNMATCHED_ADDRESS), actor=SYSTEM)
 
 
 # --- placing by hand -------------------------------------------------------------------------

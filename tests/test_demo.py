@@ -32,6 +32,7 @@ from wardapp.demo.mappack import IMPORTS, LAYERS, manifest_text
 from wardapp.demo.welfare import KINDS, WELFARE_CSV_HEADER, write_welfare_csv
 from wardapp.errors import Cancelled, UsageError
 from wardapp.progress import Progress
+from wardapp.security import SYSTEM
 from wardapp.wareki import age_on, parse_date
 
 REPO = Path(__file__).resolve().parents[1]
@@ -447,7 +448,7 @@ def test_ensure_demo_refuses_a_real_ward_database(tmp_path: Path) -> None:
     csv_path = write_registry_csv(generate_ward(9, 30), tmp_path / "real.csv")
     store = open_store(db)
     try:
-        registry.import_registry(store, csv_path, today=REFERENCE_DATE)
+        registry.import_registry(store, csv_path, today=REFERENCE_DATE, actor=SYSTEM)
     finally:
         store.close()
     before = db.read_bytes()
@@ -643,7 +644,7 @@ def test_reimporting_the_demo_pack_changes_nothing(default_demo: tuple[Path, War
     store = open_store(copy)
     try:
         report = import_map_pack(store, db.parent / "maps" / "demo-ward" / "manifest.toml",
-                                 today=ward.reference_date)
+                                 today=ward.reference_date, actor=SYSTEM)
     finally:
         store.close()
     assert report.unchanged and len(report.steps) == 7
@@ -683,7 +684,7 @@ def test_a_broken_manifest_imports_nothing(tmp_path: Path) -> None:
         for what, text in bad.items():
             (pack / "manifest.toml").write_text(text, encoding="utf-8")
             with pytest.raises(ConfigError):
-                import_map_pack(store, pack / "manifest.toml")
+                import_map_pack(store, pack / "manifest.toml", actor=SYSTEM)
             with store.engine.connect() as conn:
                 assert conn.execute(select(func.count()).select_from(Town)).scalar_one() == 0, what
                 assert conn.execute(select(func.count()).select_from(ImportRun)).scalar_one() == 0, what
@@ -708,7 +709,7 @@ def test_a_refused_file_names_its_manifest_entry(tmp_path: Path) -> None:
     store = open_store(tmp_path / "x.sqlite3")
     try:
         with pytest.raises(InputRejected) as e:
-            import_map_pack(store, pack / "manifest.toml")
+            import_map_pack(store, pack / "manifest.toml", actor=SYSTEM)
         assert "地域拠点" in e.value.message_ja and "facilities.csv" in e.value.message_ja
         assert any(p.line == 2 and p.column == "緯度" for p in e.value.problems)
         with store.engine.connect() as conn:  # the entries before it are in, the refused file is not

@@ -46,6 +46,7 @@ from wardapp.geo import (
 from wardapp.geo.boundaries import lg_code_of
 from wardapp.geo.crs import parse_crs
 from wardapp.geo.mapping import depth_label
+from wardapp.security import SYSTEM
 from wardapp.store import Facility, Store, Town
 from wardapp.store.models import HazardZone, ImportRun
 
@@ -87,7 +88,7 @@ def rejected(store: Store, dump: Dump, path: Path, **kw: Any) -> InputRejected:
     """Import ``path`` expecting a refusal; the database must be byte-for-byte unchanged."""
     before = dump()
     with pytest.raises(InputRejected) as e:
-        import_layer(store, path, **kw)
+        import_layer(store, path, **kw, actor=SYSTEM)
     assert dump() == before
     return e.value
 
@@ -189,7 +190,7 @@ def test_depth_labels() -> None:
 def test_boundaries_match_towns_union_parts_skip_water_and_create_missing(
         store: Store, towns: dict[tuple[str, int | None], int], tmp_path: Path) -> None:
     path = estat_boundaries(tmp_path / "r2ka99.gpkg")
-    report = import_layer(store, path, kind="boundary")
+    report = import_layer(store, path, kind="boundary", actor=SYSTEM)
     by_key = towns_by_key(store)
     # 霞ヶ丘一丁目 (ヶ) is the store's 霞ケ丘 1; 大字新田 is 新田; 若葉町 is new.
     assert report.towns_created == ["若葉町"]
@@ -213,11 +214,11 @@ def test_boundaries_match_towns_union_parts_skip_water_and_create_missing(
 
 def test_boundaries_same_file_twice_changes_nothing(store: Store, towns: Any, tmp_path: Path, dump: Dump) -> None:
     path = estat_boundaries(tmp_path / "r2ka99.shp")
-    import_layer(store, path, kind="boundary")
-    before = dump(exclude=("import_runs",))
-    report = import_layer(store, path, kind="boundary")
+    import_layer(store, path, kind="boundary", actor=SYSTEM)
+    before = dump(exclude=("import_runs", "audit_log"))
+    report = import_layer(store, path, kind="boundary", actor=SYSTEM)
     assert report.unchanged and report.towns_created == [] and report.changed == 0
-    assert dump(exclude=("import_runs",)) == before
+    assert dump(exclude=("import_runs", "audit_log")) == before
     with store.session() as s:
         runs = s.scalars(select(ImportRun).order_by(ImportRun.id)).all()
     assert [r.kind for r in runs] == ["layer:boundary", "layer:boundary"]
@@ -225,8 +226,8 @@ def test_boundaries_same_file_twice_changes_nothing(store: Store, towns: Any, tm
 
 
 def test_boundaries_newer_release_reports_area_change(store: Store, towns: Any, tmp_path: Path) -> None:
-    import_layer(store, estat_boundaries(tmp_path / "v1.gpkg"), kind="boundary")
-    report = import_layer(store, estat_boundaries(tmp_path / "v2.gpkg", grow={"若葉町": 0.0005}), kind="boundary")
+    import_layer(store, estat_boundaries(tmp_path / "v1.gpkg"), kind="boundary", actor=SYSTEM)
+    report = import_layer(store, estat_boundaries(tmp_path / "v2.gpkg", grow={"若葉町": 0.0005}), kind="boundary", actor=SYSTEM)
     assert report.changed == 1 and report.added == 0
     [change] = report.area_changes
     assert change.name == "若葉町" and change.percent == pytest.approx(10.0, abs=0.05)
@@ -238,7 +239,7 @@ def test_boundaries_plane_rectangular_cp932_dbf_without_cpg(store: Store, towns:
     path = estat_boundaries(tmp_path / "kakuu.shp", epsg=6677, encoding="cp932")
     strip_cpg(path)
     assert not path.with_suffix(".cpg").exists()
-    report = import_layer(store, path, kind="boundary")
+    report = import_layer(store, path, kind="boundary", actor=SYSTEM)
     assert report.encoding is not None and report.encoding.startswith("cp932")
     assert report.towns_created == ["若葉町"]  # names decoded, not mojibake
     assert "6677" in report.crs
@@ -251,7 +252,7 @@ def test_boundaries_plane_rectangular_cp932_dbf_without_cpg(store: Store, towns:
 
 def test_boundaries_jgd2000_geographic_within_a_metre(store: Store, towns: Any, tmp_path: Path) -> None:
     path = estat_boundaries(tmp_path / "jgd2000.shp", epsg=4612)
-    import_layer(store, path, kind="boundary")
+    import_layer(store, path, kind="boundary", actor=SYSTEM)
     got = shapely.from_wkb(towns_by_key(store)[("みどり", 2)].boundary_wkb)
     t = pyproj.Transformer.from_crs(4612, 6668, always_xy=True)
     ref = shapely.transform(to_crs(cell(1, 0), 4612), lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
@@ -271,7 +272,7 @@ def test_missing_prj_is_refused_unless_the_mapping_says(store: Store, towns: Any
     e = rejected(store, dump, path, kind="boundary")
     assert "noprj.shp" in text_of(e) and "座標参照系が分かりません（.prj がありません）" in text_of(e)
     m = mapping(tmp_path, '[source]\ncrs = "EPSG:6668"\n')
-    assert import_layer(store, path, kind="boundary", mapping=m).imported == 9
+    assert import_layer(store, path, kind="boundary", mapping=m, actor=SYSTEM).imported == 9
 
 
 def test_unreadable_prj_and_crs_conflict_are_refused(store: Store, towns: Any, tmp_path: Path, dump: Dump) -> None:
@@ -310,7 +311,7 @@ def test_self_intersecting_polygon_rejected_then_repaired_and_reported(
     [p] = e.problems
     assert "FID=2（みどり二丁目）" in p.message and "自己交差" in p.message and "Self-intersection" in p.message
     assert "repair = true" in p.message
-    report = import_layer(store, path, kind="boundary", mapping=mapping(tmp_path, "[geometry]\nrepair = true\n"))
+    report = import_layer(store, path, kind="boundary", mapping=mapping(tmp_path, "[geometry]\nrepair = true\n"), actor=SYSTEM)
     [r] = report.repairs
     assert "FID=2（みどり二丁目）" in r.message and "修復しました" in r.message
     g = shapely.from_wkb(towns_by_key(store)[("みどり", 2)].boundary_wkb)
@@ -346,7 +347,7 @@ def test_ambiguous_town_name_is_an_error_not_a_guess(store: Store, tmp_path: Pat
     e = rejected(store, dump, path, kind="boundary")
     assert "A1" in e.problems[0].message and "B1" in e.problems[0].message
     m = mapping(tmp_path, '[boundary]\ncity = "乙市"\n')
-    import_layer(store, path, kind="boundary", mapping=m)
+    import_layer(store, path, kind="boundary", mapping=m, actor=SYSTEM)
     with store.session() as s:
         got = {t.code: t.boundary_wkb is not None for t in s.scalars(select(Town))}
     assert got == {"A1": False, "B1": True}
@@ -365,7 +366,7 @@ def test_estat_attribute_join_with_real_dbf(store: Store, tmp_path: Path) -> Non
     geoms = [cell(i % 3, i // 3, lon0=139.40, lat0=35.84) for i in range(len(codes))]
     path = write_layer(tmp_path / "sayama.gpkg", geoms, {"KEY_CODE": codes}, crs="EPSG:6668")
     m = mapping(tmp_path, f'[boundary]\nattribute_table = "{ESTAT_DBF.as_posix()}"\n')
-    report = import_layer(store, path, kind="boundary", mapping=m)
+    report = import_layer(store, path, kind="boundary", mapping=m, actor=SYSTEM)
     by_name = towns_by_name(store)
     # 入間川 is two KEY_CODEs with one name: one town, both features unioned.
     assert sorted(report.towns_created) == sorted(["中央一丁目", "入間川", "沢", "中央四丁目", "大字北入曽"])
@@ -386,7 +387,7 @@ def test_real_estat_dbf_alone_has_no_geometry(store: Store, dump: Dump) -> None:
 # --- flood ---------------------------------------------------------------------------------
 
 def test_flood_a31_ranks_default_field(store: Store, tmp_path: Path) -> None:
-    report = import_layer(store, flood_layer(tmp_path / "A31-kakuu.gpkg"), kind="flood")
+    report = import_layer(store, flood_layer(tmp_path / "A31-kakuu.gpkg"), kind="flood", actor=SYSTEM)
     got = zones(store)
     assert len(got) == 8 and report.added == 8
     assert [(z.rank, z.depth_min, z.depth_max, z.label) for z in got][:3] == [
@@ -402,12 +403,12 @@ def test_flood_rank_field_from_mapping_with_two_releases(store: Store, tmp_path:
     old = flood_layer(tmp_path / "A31-2012.shp", rank_field="A31_001", as_text=True,
                       bands=[(1, (0, 0)), (2, (1, 0)), (3, (2, 0))])
     m_old = mapping(tmp_path, '[source]\nname = "架空川"\nrelease = "H24"\n[flood]\nrank_field = "A31_001"\n', "old.toml")
-    r1 = import_layer(store, old, kind="flood", mapping=m_old)
+    r1 = import_layer(store, old, kind="flood", mapping=m_old, actor=SYSTEM)
     assert r1.added == 3 and {z.release for z in zones(store)} == {"H24"}
     new = flood_layer(tmp_path / "A31-2022.shp", rank_field="A31a_205",
                       bands=[(1, (0, 0)), (2, (1, 0)), (4, (2, 0)), (4, (3, 0))])
     m_new = mapping(tmp_path, '[source]\nname = "架空川"\nrelease = "R4"\n[flood]\nrank_field = "A31a_205"\n', "new.toml")
-    r2 = import_layer(store, new, kind="flood", mapping=m_new)
+    r2 = import_layer(store, new, kind="flood", mapping=m_new, actor=SYSTEM)
     got = zones(store)
     assert [z.rank for z in got] == [1, 2, 4, 4] and {z.release for z in got} == {"R4"}
     assert r2.removed == 3 and r2.added == 4  # replaced wholesale (release differs)
@@ -429,7 +430,7 @@ rank_field = "RANK"
 "14" = { rank = 4, min = 2.0, max = 5.0 }
 "15" = { rank = 5, min = 5.0, label = "5.0m以上" }
 """)
-    import_layer(store, path, kind="flood", mapping=m)
+    import_layer(store, path, kind="flood", mapping=m, actor=SYSTEM)
     assert [(z.rank, z.depth_min, z.depth_max, z.label) for z in zones(store)] == [
         (1, 0.0, 0.5, "0.5m未満"), (3, 1.0, 2.0, "1m以上2m未満"), (5, 5.0, None, "5.0m以上")]
     bad = flood_layer(tmp_path / "bad.gpkg", rank_field="RANK", bands=[(11, (0, 0)), (17, (1, 0)), (None, (2, 0))])
@@ -442,7 +443,7 @@ rank_field = "RANK"
 def test_flood_depth_in_metres(store: Store, tmp_path: Path) -> None:
     path = flood_layer(tmp_path / "depth.geojson", rank_field="浸水深",
                        bands=[(0.3, (0, 0)), (2.5, (1, 0)), (0.5, (2, 0)), (25.0, (3, 0))])
-    import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[flood]\ndepth_field = "浸水深"\n'))
+    import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[flood]\ndepth_field = "浸水深"\n'), actor=SYSTEM)
     assert [(z.rank, z.depth_min, z.depth_max) for z in zones(store)] == [
         (1, 0.3, 0.3), (2, 2.5, 2.5), (2, 0.5, 0.5), (6, 25.0, 25.0)]
 
@@ -456,19 +457,19 @@ def test_flood_without_known_rank_field_asks_for_mapping(store: Store, tmp_path:
 def test_flood_same_file_twice_and_other_source_untouched(store: Store, tmp_path: Path, dump: Dump) -> None:
     a = flood_layer(tmp_path / "a.gpkg")
     b = flood_layer(tmp_path / "b.gpkg", bands=[(2, (5, 5))])
-    import_layer(store, a, kind="flood")
-    import_layer(store, b, kind="flood")
-    before = dump(exclude=("import_runs",))
-    report = import_layer(store, a, kind="flood")
-    assert report.unchanged and dump(exclude=("import_runs",)) == before
+    import_layer(store, a, kind="flood", actor=SYSTEM)
+    import_layer(store, b, kind="flood", actor=SYSTEM)
+    before = dump(exclude=("import_runs", "audit_log"))
+    report = import_layer(store, a, kind="flood", actor=SYSTEM)
+    assert report.unchanged and dump(exclude=("import_runs", "audit_log")) == before
     assert sorted({z.source for z in zones(store)}) == ["a.gpkg", "b.gpkg"]
 
 
 # --- shelters and facilities ---------------------------------------------------------------
 
 def test_plain_facility_csv(store: Store, towns: Any, tmp_path: Path) -> None:
-    import_layer(store, estat_boundaries(tmp_path / "b.gpkg"), kind="boundary")
-    report = import_layer(store, facility_csv(tmp_path / "fac.csv", encoding="cp932"), kind="facility")
+    import_layer(store, estat_boundaries(tmp_path / "b.gpkg"), kind="boundary", actor=SYSTEM)
+    report = import_layer(store, facility_csv(tmp_path / "fac.csv", encoding="cp932"), kind="facility", actor=SYSTEM)
     assert report.encoding == "cp932" and report.added == 4
     got = facilities(store)
     by_key = towns_by_key(store)
@@ -484,7 +485,7 @@ def test_plain_facility_csv(store: Store, towns: Any, tmp_path: Path) -> None:
 def test_facility_town_by_address_without_boundaries(store: Store, towns: dict[tuple[str, int | None], int],
                                                      tmp_path: Path) -> None:
     rows = [["みどり会館", "地区センター", "架空市みどり二丁目3番4号", "", "", "", ""]]
-    report = import_layer(store, facility_csv(tmp_path / "f.csv", rows), kind="facility")
+    report = import_layer(store, facility_csv(tmp_path / "f.csv", rows), kind="facility", actor=SYSTEM)
     f = facilities(store)[("みどり会館", "地区センター")]
     assert f.town_id == towns[("みどり", 2)] and f.lat is None
     assert "緯度・経度がありません" in report.warnings[0].message
@@ -494,7 +495,7 @@ def test_facility_point_layer_in_epsg6668_round_trips_exactly(store: Store, tmp_
     pts = [shapely.Point(139.6012345678901, 35.4412345678901), shapely.Point(139.6198765432101, 35.4487654321012)]
     path = write_layer(tmp_path / "pts.gpkg", pts, {"名称": ["甲集会所", "乙集会所"], "種別": ["集会所", "集会所"]},
                        crs="EPSG:6668")
-    import_layer(store, path, kind="facility")
+    import_layer(store, path, kind="facility", actor=SYSTEM)
     got = facilities(store)
     assert (got[("甲集会所", "集会所")].lon, got[("甲集会所", "集会所")].lat) == (139.6012345678901, 35.4412345678901)
     assert (got[("乙集会所", "集会所")].lon, got[("乙集会所", "集会所")].lat) == (139.6198765432101, 35.4487654321012)
@@ -504,7 +505,7 @@ def test_facility_points_in_plane_zone_within_a_metre(store: Store, tmp_path: Pa
     src = shapely.Point(139.6012345, 35.4412345)
     path = write_layer(tmp_path / "pts.shp", [to_crs(src, 6677)], {"名称": ["丙会館"], "種別": ["集会所"]},
                        crs="EPSG:6677", encoding="UTF-8")
-    import_layer(store, path, kind="facility")
+    import_layer(store, path, kind="facility", actor=SYSTEM)
     f = facilities(store)[("丙会館", "集会所")]
     _, _, d = pyproj.Geod(ellps="GRS80").inv(f.lon, f.lat, src.x, src.y)
     assert d < 1.0
@@ -512,10 +513,10 @@ def test_facility_points_in_plane_zone_within_a_metre(store: Store, tmp_path: Pa
 
 def test_facilities_same_file_twice_then_newer_release(store: Store, towns: Any, tmp_path: Path, dump: Dump) -> None:
     v1 = facility_csv(tmp_path / "shelters.csv")
-    import_layer(store, v1, kind="shelter")
-    before = dump(exclude=("import_runs",))
-    assert import_layer(store, v1, kind="shelter").unchanged
-    assert dump(exclude=("import_runs",)) == before
+    import_layer(store, v1, kind="shelter", actor=SYSTEM)
+    before = dump(exclude=("import_runs", "audit_log"))
+    assert import_layer(store, v1, kind="shelter", actor=SYSTEM).unchanged
+    assert dump(exclude=("import_runs", "audit_log")) == before
 
     rows = [list(r) for r in FACILITIES]
     rows[0][3], rows[0][4] = shift(rows[0][3], rows[0][4], north_m=30.0)  # moved 30 m
@@ -524,7 +525,7 @@ def test_facilities_same_file_twice_then_newer_release(store: Store, towns: Any,
     rows.append(["霞ケ丘会館", "地区センター", "架空市霞ケ丘一丁目1番", "35.4475", "139.6175", "", ""])
     (tmp_path / "v2").mkdir()
     v2 = facility_csv(tmp_path / "v2" / "shelters.csv", rows)  # same file name: same source
-    report = import_layer(store, v2, kind="shelter")
+    report = import_layer(store, v2, kind="shelter", actor=SYSTEM)
     assert (report.added, report.changed, report.removed) == (1, 2, 1)
     [m] = report.moved
     assert m.name == "みどり小学校" and m.distance_m == pytest.approx(30.0, abs=0.1)
@@ -533,14 +534,14 @@ def test_facilities_same_file_twice_then_newer_release(store: Store, towns: Any,
 
 
 def test_facility_from_another_source_is_not_removed(store: Store, tmp_path: Path) -> None:
-    import_layer(store, facility_csv(tmp_path / "a.csv", FACILITIES[:2]), kind="facility")
-    import_layer(store, facility_csv(tmp_path / "b.csv", FACILITIES[2:]), kind="facility")
-    import_layer(store, facility_csv(tmp_path / "a.csv", FACILITIES[:1]), kind="facility")
+    import_layer(store, facility_csv(tmp_path / "a.csv", FACILITIES[:2]), kind="facility", actor=SYSTEM)
+    import_layer(store, facility_csv(tmp_path / "b.csv", FACILITIES[2:]), kind="facility", actor=SYSTEM)
+    import_layer(store, facility_csv(tmp_path / "a.csv", FACILITIES[:1]), kind="facility", actor=SYSTEM)
     assert sorted(n for n, _ in facilities(store)) == ["みどり小学校", "新田公園", "若葉地区センター"]
 
 
 def test_facility_bad_rows_all_reported_store_unchanged(store: Store, tmp_path: Path, dump: Dump) -> None:
-    import_layer(store, facility_csv(tmp_path / "ok.csv"), kind="facility")
+    import_layer(store, facility_csv(tmp_path / "ok.csv"), kind="facility", actor=SYSTEM)
     rows = [
         ["", "指定避難所", "架空市", "35.44", "139.60", "", ""],                 # line 2: no name
         ["甲", "指定避難所", "架空市", "北緯35度", "139.60", "", ""],            # line 3: not a number
@@ -573,7 +574,7 @@ def test_unknown_kind_without_kind_column_is_refused(store: Store, tmp_path: Pat
     path = write_csv(tmp_path / "nokind.csv", ["名称", "住所", "緯度", "経度"], [["甲", "架空市", "35.44", "139.6"]])
     e = rejected(store, dump, path, kind="shelter")
     assert "[facility] kind" in text_of(e)
-    report = import_layer(store, path, kind="shelter", mapping=mapping(tmp_path, '[facility]\nkind = "指定避難所"\n'))
+    report = import_layer(store, path, kind="shelter", mapping=mapping(tmp_path, '[facility]\nkind = "指定避難所"\n'), actor=SYSTEM)
     assert report.by_class == {"指定避難所": 1}
 
 
@@ -582,7 +583,7 @@ def test_standard_dataset_emergency_columns_and_mapping_columns(store: Store, tm
     header = ["全国地方公共団体コード", "ID", "名称", "所在地_連結表記", "緯度", "経度", "災害種別_洪水",
               "災害種別_崖崩れ、土石流及び地滑り", "災害種別_地震", "災害種別_内水氾濫", "指定避難所との重複", "想定収容人数"]
     rows = [["119991", "1", "甲公園", "架空市みどり一丁目", "35.4425", "139.6025", "1", "", "1", "〇", "", "300"]]
-    import_layer(store, write_csv(tmp_path / "std.csv", header, rows), kind="shelter")
+    import_layer(store, write_csv(tmp_path / "std.csv", header, rows), kind="shelter", actor=SYSTEM)
     f = facilities(store)[("甲公園", "指定緊急避難場所")]
     assert f.hazards == "洪水,地震,内水氾濫" and f.capacity == 300
     # A ward's own headers through [facility.columns] / [facility.hazards] / [facility.kinds].
@@ -600,14 +601,14 @@ def test_standard_dataset_emergency_columns_and_mapping_columns(store: Store, tm
 [facility.hazards]
 "洪水" = "水害"
 """)
-    import_layer(store, write_csv(tmp_path / "own.csv", header2, rows2), kind="shelter", mapping=m)
+    import_layer(store, write_csv(tmp_path / "own.csv", header2, rows2), kind="shelter", mapping=m, actor=SYSTEM)
     assert facilities(store)[("乙小学校", "指定避難所")].hazards == "洪水"
 
 
 @pytest.mark.skipif(not GSI.exists(), reason="real GSI GeoJSON not available")
 def test_real_gsi_sayama_shelters(store: Store, tmp_path: Path, dump: Dump) -> None:
-    r1 = import_layer(store, GSI / "emergency_112151.json", kind="shelter")
-    r2 = import_layer(store, GSI / "evacuation_112151.json", kind="shelter")
+    r1 = import_layer(store, GSI / "emergency_112151.json", kind="shelter", actor=SYSTEM)
+    r2 = import_layer(store, GSI / "evacuation_112151.json", kind="shelter", actor=SYSTEM)
     assert (r1.features, r1.added, r2.features, r2.added) == (51, 51, 52, 52)
     got = facilities(store)
     site = got[("狭山経済高等学校", "指定緊急避難場所")]
@@ -615,14 +616,14 @@ def test_real_gsi_sayama_shelters(store: Store, tmp_path: Path, dump: Dump) -> N
     assert (site.lon, site.lat, site.address) == (139.39487, 35.841708, "埼玉県狭山市稲荷山2-6-1")
     assert got[("入間川小学校", "指定緊急避難場所")].hazards == "地震,大規模な火事"
     assert got[("入間川小学校", "指定避難所")].hazards is None
-    before = dump(exclude=("import_runs",))
-    assert import_layer(store, GSI / "emergency_112151.json", kind="shelter").unchanged
-    assert dump(exclude=("import_runs",)) == before
+    before = dump(exclude=("import_runs", "audit_log"))
+    assert import_layer(store, GSI / "emergency_112151.json", kind="shelter", actor=SYSTEM).unchanged
+    assert dump(exclude=("import_runs", "audit_log")) == before
 
 
 @pytest.mark.skipif(not GSI.exists(), reason="real GSI GeoJSON not available")
 def test_real_gsi_yokohama_repeated_names_are_reported(store: Store) -> None:
-    report = import_layer(store, GSI / "emergency_141003.json", kind="shelter")
+    report = import_layer(store, GSI / "emergency_141003.json", kind="shelter", actor=SYSTEM)
     assert report.features == 1796 and report.added == 1794
     assert len(report.skipped) == 2 and all("同じ名称・種別" in p.message for p in report.skipped)
 
@@ -632,7 +633,7 @@ def test_real_itabashi_public_facilities(store: Store) -> None:
     with store.transaction() as s:
         for i, (oaza, chome) in enumerate([("板橋", 2), ("板橋", 3), ("赤塚", 6), ("舟渡", 4), ("常盤台", 3)]):
             s.add(Town(code=f"I{i}", name=f"{oaza}{chome}丁目", oaza=oaza, chome=chome, city="板橋区"))
-    report = import_layer(store, ITABASHI, kind="facility")
+    report = import_layer(store, ITABASHI, kind="facility", actor=SYSTEM)
     assert report.features == 53 and report.added == 53 and report.by_class == {"公共施設": 53}
     got = facilities(store)
     by_name = towns_by_name(store)
@@ -676,7 +677,7 @@ def test_shipped_layer_mappings_load(name: str) -> None:
 
 def test_unknown_kind_and_format(store: Store, tmp_path: Path, dump: Dump) -> None:
     with pytest.raises(UsageError):
-        import_layer(store, tmp_path / "x.gpkg", kind="river")  # type: ignore[arg-type]
+        import_layer(store, tmp_path / "x.gpkg", kind="river", actor=SYSTEM)  # type: ignore[arg-type]
     (tmp_path / "x.kml").write_text("<kml/>")
     e = rejected(store, dump, tmp_path / "x.kml", kind="flood")
     assert ".kml" in text_of(e)
@@ -685,7 +686,7 @@ def test_unknown_kind_and_format(store: Store, tmp_path: Path, dump: Dump) -> No
 
 
 def test_report_json_is_serialisable(store: Store, towns: Any, tmp_path: Path) -> None:
-    report = import_layer(store, estat_boundaries(tmp_path / "b.gpkg"), kind="boundary")
+    report = import_layer(store, estat_boundaries(tmp_path / "b.gpkg"), kind="boundary", actor=SYSTEM)
     data = json.loads(json.dumps(report.to_json(), ensure_ascii=False))
     assert data["kind"] == "boundary" and data["towns_created"] == ["若葉町"] and data["skipped"][0]["value"] == "8154"
 
@@ -707,7 +708,7 @@ def test_import_is_one_transaction(store: Store, towns: Any, tmp_path: Path, db_
             progress.cancel()
     progress._callback = cancel_when_writing  # noqa: SLF001 — test hook
     with pytest.raises(Cancelled):
-        import_layer(store, path, kind="boundary", progress=progress)
+        import_layer(store, path, kind="boundary", progress=progress, actor=SYSTEM)
     con = sqlite3.connect(db_path)
     assert list(con.iterdump()) == before
     con.close()
@@ -730,7 +731,7 @@ def test_geopackage_with_several_layers_needs_the_layer_named(store: Store, tmp_
                   geometry_type="Polygon", crs="EPSG:6668", append=path.exists())
     e = rejected(store, dump, path, kind="flood")
     assert "flood_l1" in text_of(e) and "source.layer" in text_of(e)
-    import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[source]\nlayer = "flood_l2"\n'))
+    import_layer(store, path, kind="flood", mapping=mapping(tmp_path, '[source]\nlayer = "flood_l2"\n'), actor=SYSTEM)
     assert [z.rank for z in zones(store)] == [3]
 
 
@@ -745,7 +746,7 @@ def test_flood_shapefile_zipped_as_published(store: Store, tmp_path: Path) -> No
         for part in sorted(shp.parent.iterdir()):
             info = zipfile.ZipInfo(f"A31-12_11_SHP/浸水想定区域{part.suffix}".encode("cp932").decode("cp437"))
             zf.writestr(info, part.read_bytes())
-    report = import_layer(store, archive, kind="flood")
+    report = import_layer(store, archive, kind="flood", actor=SYSTEM)
     assert report.added == len(FLOOD_BANDS)
     assert [z.rank for z in zones(store)] == [r for r, _ in FLOOD_BANDS]
 
@@ -758,7 +759,7 @@ def test_zip_without_or_with_several_datasets_is_refused(store: Store, tmp_path:
     with zipfile.ZipFile(empty, "w") as zf:
         zf.writestr("README.txt", "no data")
     with pytest.raises(InputRejected) as e:
-        import_layer(store, empty, kind="flood")
+        import_layer(store, empty, kind="flood", actor=SYSTEM)
     assert "地図データ" in str(e.value) and "README.txt" in str(e.value)
     two = tmp_path / "two.zip"
     a = flood_layer(tmp_path / "a.gpkg")
@@ -766,6 +767,6 @@ def test_zip_without_or_with_several_datasets_is_refused(store: Store, tmp_path:
         zf.writestr("a.gpkg", a.read_bytes())
         zf.writestr("b.gpkg", a.read_bytes())
     with pytest.raises(InputRejected) as e:
-        import_layer(store, two, kind="flood")
+        import_layer(store, two, kind="flood", actor=SYSTEM)
     assert "複数" in str(e.value)
     assert dump() == before

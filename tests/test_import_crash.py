@@ -20,6 +20,7 @@ from data_factory import TODAY
 
 from wardapp.address.dictionary import import_addresses
 from wardapp.registry.importer import import_registry
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.welfare import import_welfare
 
@@ -30,6 +31,7 @@ import sys
 from pathlib import Path
 from wardapp.progress import Progress
 from wardapp.registry.importer import import_registry
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 
 def cb(done, total, label):
@@ -38,7 +40,7 @@ def cb(done, total, label):
         sys.stdin.readline()  # wait here until the parent kills us
 
 store = open_store(sys.argv[1])
-import_registry(store, Path(sys.argv[2]), progress=Progress(cb))
+import_registry(store, Path(sys.argv[2]), actor=SYSTEM, progress=Progress(cb))
 print("FINISHED", flush=True)
 """
 
@@ -66,7 +68,7 @@ def test_kill_during_import_leaves_store_unchanged(tmp_path: Path) -> None:
     first = tmp_path / "first.csv"
     _write(first, 0, 200)
     store = open_store(db)
-    import_registry(store, first)
+    import_registry(store, first, actor=SYSTEM)
     store.close()
     before = _dump(db)
 
@@ -96,6 +98,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 from wardapp.progress import Progress
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 
 def cb(done, total, label):
@@ -108,10 +111,10 @@ kind, file = sys.argv[1], Path(sys.argv[3])
 today = dt.date(2025, 6, 1)
 if kind == "welfare":
     from wardapp.welfare import import_welfare
-    import_welfare(store, file, progress=Progress(cb), today=today)
+    import_welfare(store, file, actor=SYSTEM, progress=Progress(cb), today=today)
 else:
     from wardapp.address.dictionary import import_addresses
-    import_addresses(store, [file], progress=Progress(cb), today=today)
+    import_addresses(store, [file], actor=SYSTEM, progress=Progress(cb), today=today)
 print("FINISHED", flush=True)
 """
 
@@ -141,7 +144,7 @@ def _welfare(path: Path, numbers: range, grade: str) -> Path:
 def test_kill_during_welfare_import_leaves_store_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite3"
     store = open_store(db)
-    import_welfare(store, _welfare(tmp_path / "first.csv", range(1, 3001), "要介護1"), today=TODAY)
+    import_welfare(store, _welfare(tmp_path / "first.csv", range(1, 3001), "要介護1"), today=TODAY, actor=SYSTEM)
     store.close()
     before = _dump(db)
     # The second file drops persons 1–1000, changes 1001–3000 and adds 3001–9000.
@@ -154,7 +157,7 @@ def test_kill_during_welfare_import_leaves_store_unchanged(tmp_path: Path) -> No
 def test_kill_during_address_import_leaves_store_unchanged(tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite3"
     store = open_store(db)
-    import_addresses(store, [write_isj_block(tmp_path / "11000-18.0a.csv", generated_isj_city(400))], today=TODAY)
+    import_addresses(store, [write_isj_block(tmp_path / "11000-18.0a.csv", generated_isj_city(400))], today=TODAY, actor=SYSTEM)
     store.close()
     before = _dump(db)
     # A newer release: more towns (inserted first), every 7th point moved 30 m (updated), more points.

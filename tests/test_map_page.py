@@ -28,6 +28,7 @@ from wardapp.geo.mapdata import (
 from wardapp.geo.mappage import LAYER_NAMES, BaseMap, build_page
 from wardapp.geo.mapsite import MapSite
 from wardapp.geo.basemap import OnlineTiles, TilePackInfo
+from wardapp.security import SYSTEM
 from wardapp.store import Household, Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
@@ -48,7 +49,7 @@ def ward(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def data(ward: Store) -> MapData:
-    return load_map_data(ward, on=ON, scores=map_scores(ward))
+    return load_map_data(ward, on=ON, scores=map_scores(ward), actor=SYSTEM)
 
 
 def _ids(store: Store) -> dict[str, int]:
@@ -91,7 +92,7 @@ def test_choropleth_counts_per_town(ward: Store, data: MapData) -> None:
 
 
 def test_choropleth_without_scores_says_so(ward: Store) -> None:
-    data = load_map_data(ward, on=ON, scores=None)
+    data = load_map_data(ward, on=ON, scores=None, actor=SYSTEM)
     info = data.choropleth("score", 10)
     assert set(info["counts"].values()) == {0} and info["note"]
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from wardapp.errors import ConfigError, InputRejected
 from wardapp.registry.importer import import_registry
 from wardapp.registry.mapping import MappingProfile, load_mapping
+from wardapp.security import SYSTEM
 from wardapp.store import Household, Person, Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +87,7 @@ def _persons(store: Store) -> dict[str, Person]:
 
 
 def test_profile_maps_headers_codes_and_layout(store: Store, tmp_path: Path) -> None:
-    report = import_registry(store, _src_file(tmp_path), mapping=_profile(tmp_path), today=TODAY)
+    report = import_registry(store, _src_file(tmp_path), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     assert report.profile == "架空市 住記システム 世帯員一覧"
     assert report.encoding == "cp932"
     assert (report.persons, report.households) == (4, 2)
@@ -108,7 +109,7 @@ def test_profile_maps_headers_codes_and_layout(store: Store, tmp_path: Path) -> 
 def test_errors_under_a_profile_name_physical_lines(store: Store, tmp_path: Path) -> None:
     rows = [*ROWS[:2], src_row(5, 8000003, birth="3641301"), src_row(6, 8000003, sex="9")]
     with pytest.raises(InputRejected) as e:
-        import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY)
+        import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     # two title lines, the header on line 3, data from line 4
     assert [(p.line, p.column, p.value) for p in e.value.problems] == [
         (6, "生年月日", "3641301"), (7, "性別", "9")]
@@ -118,7 +119,7 @@ def test_value_missing_from_the_values_table_passes_through_and_is_validated(
         store: Store, tmp_path: Path) -> None:
     rows = [*ROWS, src_row(5, 8000005, sex="3", rel="99")]
     with pytest.raises(InputRejected) as e:
-        import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY)
+        import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     # 性別 "3" is not in [values.性別]: kept as "3", then refused by the 性別 check.
     # 続柄 "99" is not in [values.続柄]: kept as "99", which is a non-empty 続柄 and passes.
     assert [(p.line, p.column, p.value) for p in e.value.problems] == [(8, "性別", "3")]
@@ -127,7 +128,7 @@ def test_value_missing_from_the_values_table_passes_through_and_is_validated(
 
 def test_unmapped_relationship_code_is_stored_as_given(store: Store, tmp_path: Path) -> None:
     rows = [*ROWS, src_row(5, 8000001, rel="99")]
-    report = import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY)
+    report = import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     assert report.persons == 5
     assert _persons(store)["0000000005"].relationship_ == "99"
 
@@ -137,7 +138,7 @@ def test_profile_header_missing_from_the_file(store: Store, tmp_path: Path, dump
     header = [h if h != "名" else "名前" for h in SRC_HEADER]
     header = [h if h != "宛名ｺｰﾄﾞ" else "宛名ID" for h in header]
     with pytest.raises(InputRejected) as e:
-        import_registry(store, _src_file(tmp_path, header=header), mapping=_profile(tmp_path), today=TODAY)
+        import_registry(store, _src_file(tmp_path, header=header), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     assert {(p.line, p.column, p.value) for p in e.value.problems} == {
         (3, "宛名番号", "宛名ｺｰﾄﾞ"), (3, "氏名", "名")}
     assert all("ファイルにありません" in p.message for p in e.value.problems)
@@ -159,7 +160,7 @@ def test_defaults_when_sections_are_missing(tmp_path: Path) -> None:
 
 def test_full_width_code_values_match_after_nfkc(store: Store, tmp_path: Path) -> None:
     rows = [src_row(1, 8000001, sex="２", rel="０１")]
-    import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY)
+    import_registry(store, _src_file(tmp_path, rows), mapping=_profile(tmp_path), today=TODAY, actor=SYSTEM)
     p = _persons(store)["0000000001"]
     assert (p.sex, p.relationship_, p.is_head) == (2, "世帯主", True)
 
@@ -221,7 +222,7 @@ def test_broken_profile_stops_the_import_before_the_store(store: Store, tmp_path
                                                           dump: Callable[..., Any]) -> None:
     before = dump()
     with pytest.raises(ConfigError):
-        import_registry(store, _src_file(tmp_path), mapping=_profile(tmp_path, "[columns\n"), today=TODAY)
+        import_registry(store, _src_file(tmp_path), mapping=_profile(tmp_path, "[columns\n"), today=TODAY, actor=SYSTEM)
     assert dump() == before
 
 
@@ -233,7 +234,7 @@ def test_profile_cannot_map_the_my_number_column(store: Store, tmp_path: Path,
     text = PROFILE.replace('"宛名番号" = "宛名ｺｰﾄﾞ"', '"宛名番号" = "個人番号"')
     with pytest.raises(InputRejected) as e:
         import_registry(store, _src_file(tmp_path, rows, header), mapping=_profile(tmp_path, text),
-                        today=TODAY, lenient=True)
+                        today=TODAY, lenient=True, actor=SYSTEM)
     assert [(p.line, p.column) for p in e.value.problems] == [(3, "個人番号")]
     assert "マイナンバー" in e.value.problems[0].message
     assert dump() == before
@@ -244,7 +245,7 @@ def test_profile_object_can_be_passed_directly(store: Store, tmp_path: Path) -> 
                           columns={"宛名番号": ["宛名ｺｰﾄﾞ"], "世帯番号": ["世帯ｺｰﾄﾞ"], "氏名": ["氏", "名"],
                                    "氏名カナ": ["ｶﾅ氏", "ｶﾅ名"], "続柄": ["続柄ｺｰﾄﾞ"], "住所": ["町名", "番地"]},
                           join={"住所": " "}, values={"続柄": {"01": "世帯主", "02": "妻", "04": "子"}})
-    report = import_registry(store, _src_file(tmp_path), mapping=prof, today=TODAY)
+    report = import_registry(store, _src_file(tmp_path), mapping=prof, today=TODAY, actor=SYSTEM)
     assert report.profile == "画面で作った対応"
     assert _persons(store)["0000000001"].address == "桜台 1-2-3"
 
@@ -262,7 +263,7 @@ def test_example_profile_shipped_with_the_app(store: Store, tmp_path: Path) -> N
          "2", "", ""],
     ]
     src = write_csv(tmp_path / "export.csv", rows, header, encoding="cp932", title_lines=["世帯員一覧"])
-    report = import_registry(store, src, mapping=path, today=TODAY)
+    report = import_registry(store, src, mapping=path, today=TODAY, actor=SYSTEM)
     assert report.persons == 2 and report.errors == []
     ps = _persons(store)
     assert ps["0000000001"].change_reason == "転入" and ps["0000000001"].resident_kind == "日本人"

@@ -11,6 +11,7 @@ from data_factory import TODAY, TOWNS, base_extract, write_csv
 
 from wardapp.cli import main
 from wardapp.registry.importer import import_registry_and_match
+from wardapp.security import SYSTEM
 from wardapp.store import Store
 from wardapp.store.models import AddressPoint, Household
 
@@ -33,19 +34,19 @@ def _levels(store: Store) -> dict[str, tuple[str | None, str | None]]:
 
 def test_import_then_match_when_a_dictionary_exists(store: Store, tmp_path: Path) -> None:
     _dictionary(store)
-    report = import_registry_and_match(store, write_csv(tmp_path / "r.csv", base_extract()), today=TODAY)
+    report = import_registry_and_match(store, write_csv(tmp_path / "r.csv", base_extract()), today=TODAY, actor=SYSTEM)
     assert report.match is not None and report.match["households"] == 4
     assert report.match["levels"]["residence"] == 1 and report.match["levels"]["block"] == 1
     assert "住所の照合" in report.summary_ja()
     got = _levels(store)
     assert got["8000001"] == ("matched", "residence") and got["8000002"] == ("matched", "block")
     # The same file again changes nothing, so matching is not run again.
-    again = import_registry_and_match(store, tmp_path / "r.csv", today=TODAY)
+    again = import_registry_and_match(store, tmp_path / "r.csv", today=TODAY, actor=SYSTEM)
     assert again.unchanged and again.match is None and _levels(store) == got
 
 
 def test_no_dictionary_no_matching(store: Store, tmp_path: Path) -> None:
-    report = import_registry_and_match(store, write_csv(tmp_path / "r.csv", base_extract()), today=TODAY)
+    report = import_registry_and_match(store, write_csv(tmp_path / "r.csv", base_extract()), today=TODAY, actor=SYSTEM)
     assert report.match is None
     assert set(_levels(store).values()) == {(None, None)}
 

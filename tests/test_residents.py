@@ -28,6 +28,7 @@ from wardapp.residents import (
     towns,
 )
 from wardapp.scoring import category_string, default_profile, latest_scores, save_scores, score
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.wareki import age_on
 
@@ -56,7 +57,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
 
 @pytest.fixture(scope="module")
 def residents(store):  # type: ignore[no-untyped-def]
-    return load_residents(store, ON)
+    return load_residents(store, ON, actor=SYSTEM)
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +65,8 @@ def scored(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     """The sample ward after one score run with the standard profile: (store, result, residents)."""
     s = sample.build_sample_ward(tmp_path_factory.mktemp("scored") / "ward.sqlite3")
     result = score(s, default_profile(), ON)
-    save_scores(s, result, user="tester")
-    yield s, result, load_residents(s, ON)
+    save_scores(s, result, user="tester", actor=SYSTEM)
+    yield s, result, load_residents(s, ON, actor=SYSTEM)
     s.close()
 
 
@@ -148,7 +149,7 @@ def test_towns_in_code_order(store) -> None:  # type: ignore[no-untyped-def]
 def test_empty_database(tmp_path: Path) -> None:
     s = open_store(tmp_path / "empty.sqlite3")
     try:
-        r = load_residents(s, ON)
+        r = load_residents(s, ON, actor=SYSTEM)
         assert len(r) == 0 and r.n_persons == 0
         assert len(r.filter(None, "やまだ", 10, 20)) == 0
         assert len(r.sort(r.all_rows(), Column.HEAD_NAME)) == 0
@@ -322,13 +323,13 @@ def test_scores_become_stale_after_an_import(tmp_path: Path) -> None:
 
     s = sample.build_sample_ward(tmp_path / "ward.sqlite3")
     try:
-        save_scores(s, score(s, default_profile(), ON))
-        assert not load_residents(s, ON).scores.stale  # type: ignore[union-attr]
+        save_scores(s, score(s, default_profile(), ON), actor=SYSTEM)
+        assert not load_residents(s, ON, actor=SYSTEM).scores.stale  # type: ignore[union-attr]
         with s.transaction() as tx:
             now = dt.datetime.now() + dt.timedelta(seconds=1)
             tx.add(ImportRun(kind="welfare", file_name="x.csv", sha256="0" * 64, started_at=now, finished_at=now,
                              counts_json="{}"))
-        assert load_residents(s, ON).scores.stale  # type: ignore[union-attr]
+        assert load_residents(s, ON, actor=SYSTEM).scores.stale  # type: ignore[union-attr]
     finally:
         s.close()
 
@@ -338,7 +339,7 @@ def test_scores_become_stale_after_an_import(tmp_path: Path) -> None:
 
 def test_household_members_head_first_with_wareki(store, residents) -> None:  # type: ignore[no-untyped-def]
     hid = int(residents.household_id[list(residents.household_no).index("0000002")])
-    members = household_members(store, hid, ON)
+    members = household_members(store, hid, ON, actor=SYSTEM)
     assert [m.name for m in members] == ["佐藤 健", "佐藤 陽菜", "佐藤 美咲"]
     head = members[0]
     assert head.is_head and head.relationship == "世帯主" and head.sex == "男"
@@ -352,7 +353,7 @@ def test_household_members_head_first_with_wareki(store, residents) -> None:  # 
 
 
 def test_household_members_unknown_household(store) -> None:  # type: ignore[no-untyped-def]
-    assert household_members(store, 999_999, ON) == []
+    assert household_members(store, 999_999, ON, actor=SYSTEM) == []
 
 
 # --- scale -----------------------------------------------------------------------------------
@@ -365,7 +366,7 @@ def test_large_ward_loads_and_filters_quickly(tmp_path: Path) -> None:
     store = sample.build_large_ward(tmp_path / "large.sqlite3", 200_000)
     try:
         t0 = time.perf_counter()
-        r = load_residents(store, ON)
+        r = load_residents(store, ON, actor=SYSTEM)
         load = time.perf_counter() - t0
         assert r.n_households == 200_000 and r.n_persons == 400_000
         t0 = time.perf_counter()

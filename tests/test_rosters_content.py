@@ -16,6 +16,7 @@ from wardapp.rosters import consent
 from wardapp.rosters.consent import BELOW_MIN_SCORE, NOT_REGISTERED, REFUSED, UNANSWERED, Mode
 from wardapp.rosters.content import birth_label, build_content, category_marks
 from wardapp.rosters.shelters import BY_MAPPING, BY_POINT, BY_TOWN, assign, load_shelters
+from wardapp.security import SYSTEM
 from wardapp.store import Store
 
 
@@ -28,7 +29,7 @@ def ward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def town_a(ward: Store) -> Selection:
-    return select_area(ward, TownsArea((town_id(ward, "見本町一丁目"),)), on=ON)
+    return select_area(ward, TownsArea((town_id(ward, "見本町一丁目"),)), on=ON, actor=SYSTEM)
 
 
 def names(content: object) -> dict[str, list[str]]:
@@ -79,7 +80,7 @@ def test_order_is_by_household_score_head_first(ward: Store, town_a: Selection) 
 
 
 def test_markers_match_the_selection_in_disaster_mode_and_drop_left_out_households(ward: Store) -> None:
-    sel = select_area(ward, TownsArea((town_id(ward, "見本町二丁目"),)), on=ON)
+    sel = select_area(ward, TownsArea((town_id(ward, "見本町二丁目"),)), on=ON, actor=SYSTEM)
     full = build_content(ward, sel, mode="disaster", reason="x")
     assert [m.label for m in full.markers()] == [m.label for m in sel.markers()]
     assert any("," in m.label for m in sel.markers())          # B01 and B02 share one point
@@ -108,7 +109,7 @@ def test_disaster_mode_needs_a_reason() -> None:
 
 def test_group_by_town_one_section_each_in_town_order(ward: Store) -> None:
     ids = tuple(town_id(ward, n) for n in ("見本町一丁目", "見本町二丁目", "試作町"))
-    sel = select_area(ward, TownsArea(ids), on=ON)
+    sel = select_area(ward, TownsArea(ids), on=ON, actor=SYSTEM)
     c = build_content(ward, sel, mode="disaster", reason="x", group_by="town")
     assert [s.title for s in c.sections] == ["見本町一丁目", "見本町二丁目", "試作町"]
     assert sum(len(s.households) for s in c.sections) == len(c.households)
@@ -143,7 +144,7 @@ def test_shelter_from_town_point_and_given_mapping(ward: Store) -> None:
 
 
 def test_group_by_shelter_sections(ward: Store) -> None:
-    sel = select_area(ward, FloodArea(0.5), on=ON)
+    sel = select_area(ward, FloodArea(0.5), on=ON, actor=SYSTEM)
     c = build_content(ward, sel, mode="disaster", reason="x", group_by="shelter")
     titles = [s.title for s in c.sections]
     assert set(titles) <= {s[0] for s in SHELTERS[:2]} and titles

@@ -32,7 +32,7 @@ def ward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 @pytest.fixture(scope="module")
 def content(ward: Store):  # type: ignore[no-untyped-def]
     ids = (town_id(ward, "見本町一丁目"), town_id(ward, "見本町二丁目"))
-    return build_content(ward, select_area(ward, TownsArea(ids), on=ON), mode="disaster", reason="訓練")
+    return build_content(ward, select_area(ward, TownsArea(ids), on=ON, actor=SYSTEM), mode="disaster", reason="訓練")
 
 
 def read_csv(path: Path, encoding: str) -> list[list[str]]:

@@ -98,7 +98,7 @@ def test_fonts_are_embedded(ward: Store, tmp_path: Path) -> None:
 
 def test_columns_order_and_numbers_match_the_selection(ward: Store, tmp_path: Path) -> None:
     area = TownsArea((town_id(ward, "見本町一丁目"),))
-    sel = select_area(ward, area, on=ON)
+    sel = select_area(ward, area, on=ON, actor=SYSTEM)
     r = make(ward, area, tmp_path / "r.pdf", mode="disaster", reason="訓練")
     texts = pages(r.path)
     body = table_pages(texts)
@@ -125,7 +125,7 @@ def test_columns_order_and_numbers_match_the_selection(ward: Store, tmp_path: Pa
 
 def test_map_page_is_vector_and_shows_the_marker_labels(ward: Store, tmp_path: Path) -> None:
     area = TownsArea((town_id(ward, "見本町一丁目"), town_id(ward, "見本町二丁目")))
-    sel = select_area(ward, area, on=ON)
+    sel = select_area(ward, area, on=ON, actor=SYSTEM)
     r = make(ward, area, tmp_path / "r.pdf", mode="disaster", reason="訓練")
     first = pages(r.path)[0]
     words = set(re.findall(r"[0-9][0-9,他]*", first))
@@ -251,7 +251,7 @@ def test_sections_restart_page_numbers(ward: Store, tmp_path: Path, kind: str) -
 
 def test_check_sheet_has_boxes_team_lines_and_the_same_households(ward: Store, tmp_path: Path) -> None:
     area = TownsArea((town_id(ward, "見本町一丁目"),))
-    sel = select_area(ward, area, on=ON)
+    sel = select_area(ward, area, on=ON, actor=SYSTEM)
     r = make(ward, area, tmp_path / "c.pdf", kind="check", mode="disaster", reason="安否確認")
     texts = pages(r.path)
     assert "安否確認チェックリスト【災害時】" in texts[0] and "凡例" in texts[0]

@@ -98,7 +98,7 @@ def test_cancel_writes_nothing_and_logs_nothing(ward: Store, tmp_path: Path) -> 
 
 
 def test_saved_selection_and_preview(ward: Store, tmp_path: Path) -> None:
-    save_selection(ward, "川沿い", FloodArea(0.5), user="test")
+    save_selection(ward, "川沿い", FloodArea(0.5), user="test", actor=SYSTEM)
     preview = prepare_roster(ward, "川沿い", mode="disaster", on=ON)
     r = make_roster(ward, "川沿い", actor=SYSTEM, out=tmp_path / "r.pdf", mode="disaster", reason="訓練", on=ON)
     assert (r.persons, r.households) == (preview.persons, len(preview.households))

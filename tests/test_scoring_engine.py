@@ -37,6 +37,7 @@ from wardapp.scoring.fields import CARE_LEVELS, SCHEMA, normalize_value
 from wardapp.scoring.profile import Band, Profile, Rule
 from wardapp.scoring.report import CSV_HEADER, safe_cell
 from wardapp.scoring.runs import household_scores, person_scores
+from wardapp.security import SYSTEM
 from wardapp.store import Household, Person, Store, WelfareAttribute
 from wardapp.store.models import HazardZone, ImportRun
 from wardapp.wareki import age_on
@@ -419,7 +420,7 @@ def test_save_and_read_back_runs(store: Store) -> None:
     people = _mixed_ward()
     _store_ward(store, people, {})
     r = score(store, PROFILE, ON)
-    run_id = save_scores(store, r, user="区職員")
+    run_id = save_scores(store, r, user="区職員", actor=SYSTEM)
     latest = latest_scores(store)
     assert latest is not None and latest.run.id == run_id and not latest.stale
     assert latest.run.profile_name == PROFILE.name and latest.run.reference_date == ON
@@ -447,7 +448,7 @@ def test_save_and_read_back_runs(store: Store) -> None:
 def test_old_runs_lose_their_rows_but_keep_their_profile(store: Store) -> None:
     _store_ward(store, _mixed_ward(), {})
     inp = ScoringInput.load(store)
-    ids = [save_scores(store, score(inp, PROFILE, ON + dt.timedelta(days=i)), keep=2) for i in range(4)]
+    ids = [save_scores(store, score(inp, PROFILE, ON + dt.timedelta(days=i)), keep=2, actor=SYSTEM) for i in range(4)]
     runs = score_runs(store)
     assert [x.id for x in runs] == ids[::-1]
     assert [x.details_pruned for x in runs] == [False, False, True, True]
@@ -455,7 +456,7 @@ def test_old_runs_lose_their_rows_but_keep_their_profile(store: Store) -> None:
     assert not household_scores(store, ids[3]).empty
     assert run_profile(store, ids[0]) == PROFILE
     assert runs[-1].reference_date == ON
-    save_scores(store, score(inp, PROFILE, ON), keep=None)
+    save_scores(store, score(inp, PROFILE, ON), keep=None, actor=SYSTEM)
     assert [x.details_pruned for x in score_runs(store)] == [False, False, False, True, True]
 
 
@@ -495,7 +496,7 @@ def test_demo_ward_end_to_end(demo_db: Path, tmp_path: Path) -> None:
             e = explain_household(r, hid)
             assert sum(m.score for m in e.members) + sum(h.points for h in e.household_rules) == e.score
         assert sum(band_counts(r).values()) == r.n_households
-        run_id = save_scores(store, r)
+        run_id = save_scores(store, r, actor=SYSTEM)
         assert len(household_scores(store, run_id)) == r.n_households
     finally:
         store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -31,13 +32,23 @@ from wardapp.scoring import (
 from wardapp.scoring.profile import DEFAULT_PROFILE_PATH, Band, Rule
 from wardapp.scoring.profile_files import PROFILES_DIR_ENV, file_name, next_version
 from wardapp.scoring.ranking import match_label
-from wardapp.store import Household, Person, open_store
+from wardapp.security import SYSTEM
+from wardapp.store import Household, Person, Store, open_store
 from wardapp.store.models import ImportRun
 
 ON = dt.date(2025, 4, 1)
 
 
 # --- saved versions --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pstore(tmp_path: Path) -> Iterator[Store]:
+    """The store whose audit log records profile changes (in its own folder: tests list tmp_path)."""
+    (tmp_path / "db").mkdir()
+    store = open_store(tmp_path / "db" / "p.sqlite3")
+    yield store
+    store.close()
 
 
 def test_profiles_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -53,18 +64,18 @@ def test_only_the_shipped_profile_when_nothing_is_saved(tmp_path: Path) -> None:
     assert entry.label_ja == "標準プロファイル 第1版（標準・同梱）"
 
 
-def test_save_new_version_never_overwrites(tmp_path: Path) -> None:
+def test_save_new_version_never_overwrites(tmp_path: Path, pstore: Store) -> None:
     d = tmp_path / "profiles"
     edited = replace(default_profile(), person_rules=default_profile().person_rules[:3])
-    saved, path = save_new_version(edited, d)
+    saved, path = save_new_version(edited, d, actor=SYSTEM, store=pstore)
     assert path == d / "標準プロファイル-v2.toml" and saved.version == 2
     assert load_profile(path) == saved and len(saved.person_rules) == 3
     # An edit of version 1 again: the next free version, a new file.
-    saved3, path3 = save_new_version(default_profile(), d)
+    saved3, path3 = save_new_version(default_profile(), d, actor=SYSTEM, store=pstore)
     assert saved3.version == 3 and path3.name == "標準プロファイル-v3.toml" and load_profile(path).version == 2
     # A file already named like the next version (copied in by hand) is not replaced either.
     (d / "別名-v1.toml").write_text("x", encoding="utf-8")
-    other, path_other = save_new_version(replace(default_profile(), name="別名"), d)
+    other, path_other = save_new_version(replace(default_profile(), name="別名"), d, actor=SYSTEM, store=pstore)
     assert other.version == 1 and path_other.name == "別名-v1~2.toml"
     assert (d / "別名-v1.toml").read_text(encoding="utf-8") == "x"
     names = [(f.name, f.version, f.error is None) for f in list_profiles(d)]
@@ -74,18 +85,18 @@ def test_save_new_version_never_overwrites(tmp_path: Path) -> None:
     assert next_version("標準プロファイル", d) == 4
 
 
-def test_a_profile_with_problems_is_not_saved(tmp_path: Path) -> None:
+def test_a_profile_with_problems_is_not_saved(tmp_path: Path, pstore: Store) -> None:
     bad = replace(default_profile(), person_rules=(Rule("x", "x", "年齢 >=", 1),))
     with pytest.raises(ProfileError):
-        save_new_version(bad, tmp_path)
-    assert list(tmp_path.iterdir()) == []
+        save_new_version(bad, tmp_path / "profiles", actor=SYSTEM, store=pstore)
+    assert list((tmp_path / "profiles").iterdir()) == []
 
 
-def test_unwritable_folder(tmp_path: Path) -> None:
+def test_unwritable_folder(tmp_path: Path, pstore: Store) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(ConfigError, match="フォルダを作れません"):
-        save_new_version(default_profile(), blocker / "profiles")
+        save_new_version(default_profile(), blocker / "profiles", actor=SYSTEM, store=pstore)
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -152,7 +163,7 @@ def ward(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_ranking_names_the_head_and_the_match_level(ward) -> None:  # type: ignore[no-untyped-def]
     inp = ScoringInput.load(ward)
-    labels = HouseholdLabels.load(ward, inp)
+    labels = HouseholdLabels.load(ward, inp, actor=SYSTEM)
     result = score(inp, default_profile(), ON)
     top = top_households(result, labels, 10)
     assert [h.rank for h in top] == [1, 2, 3, 4]
@@ -194,7 +205,7 @@ def test_band_rows(ward) -> None:  # type: ignore[no-untyped-def]
 
 def test_latest_run_without_reading_the_rows(ward) -> None:  # type: ignore[no-untyped-def]
     assert latest_run(ward) is None
-    run_id = save_scores(ward, score(ward, default_profile(), ON))
+    run_id = save_scores(ward, score(ward, default_profile(), ON), actor=SYSTEM)
     info, stale = latest_run(ward)  # type: ignore[misc]
     assert info.id == run_id and not stale
     with ward.transaction() as s:

@@ -34,6 +34,7 @@ from wardapp.errors import ConfigError, WardError
 from wardapp.geo.layers import import_layer
 from wardapp.mappack import import_map_pack
 from wardapp.registry.importer import import_registry
+from wardapp.security import SYSTEM
 from wardapp.store import Store, open_store
 from wardapp.welfare import import_welfare
 
@@ -187,7 +188,7 @@ def ward(tmp_path: Path) -> Any:
     """A store with the base registry extract (persons 1–7), and its path."""
     db = tmp_path / "fuzz.sqlite3"
     store = open_store(db)
-    import_registry(store, write_csv(tmp_path / "base.csv", base_extract(), encoding="cp932"), today=TODAY)
+    import_registry(store, write_csv(tmp_path / "base.csv", base_extract(), encoding="cp932"), today=TODAY, actor=SYSTEM)
     try:
         yield store, db
     finally:
@@ -211,57 +212,57 @@ def _fuzz(tmp_path: Path, seed_of: Callable[[Path], bytes], name: str,
 
 def test_registry_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, registry_seed, "registry.csv", lambda p: import_registry(store, p, today=TODAY), ward)
+    _fuzz(tmp_path, registry_seed, "registry.csv", lambda p: import_registry(store, p, today=TODAY, actor=SYSTEM), ward)
 
 
 def test_registry_importer_lenient(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
     _fuzz(tmp_path, registry_seed, "registry.csv",
-          lambda p: import_registry(store, p, today=TODAY, lenient=True), ward)
+          lambda p: import_registry(store, p, today=TODAY, lenient=True, actor=SYSTEM), ward)
 
 
 def test_welfare_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, welfare_seed, "welfare.csv", lambda p: import_welfare(store, p, today=TODAY), ward)
+    _fuzz(tmp_path, welfare_seed, "welfare.csv", lambda p: import_welfare(store, p, today=TODAY, actor=SYSTEM), ward)
 
 
 def test_address_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, isj_seed, "13000-17.0a.csv", lambda p: import_addresses(store, [p], today=TODAY), ward)
+    _fuzz(tmp_path, isj_seed, "13000-17.0a.csv", lambda p: import_addresses(store, [p], today=TODAY, actor=SYSTEM), ward)
 
 
 def test_abr_address_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, abr_seed, "mt_town_city119997.csv", lambda p: import_addresses(store, [p], today=TODAY), ward)
+    _fuzz(tmp_path, abr_seed, "mt_town_city119997.csv", lambda p: import_addresses(store, [p], today=TODAY, actor=SYSTEM), ward)
 
 
 def test_address_importer_zip(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, zipped("13000-17.0a.csv", isj_seed), "13000-17.0a.zip", lambda p: import_addresses(store, [p], today=TODAY), ward)
+    _fuzz(tmp_path, zipped("13000-17.0a.csv", isj_seed), "13000-17.0a.zip", lambda p: import_addresses(store, [p], today=TODAY, actor=SYSTEM), ward)
 
 
 def test_facility_layer_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
-    _fuzz(tmp_path, facility_seed, "shelters.csv", lambda p: import_layer(store, p, kind="shelter"), ward)
+    _fuzz(tmp_path, facility_seed, "shelters.csv", lambda p: import_layer(store, p, kind="shelter", actor=SYSTEM), ward)
 
 
 def test_zipped_layer_importer(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
     _fuzz(tmp_path, zipped("A31-10-23_01.geojson", geojson_seed), "A31.zip",
-          lambda p: import_layer(store, p, kind="flood"), ward)
+          lambda p: import_layer(store, p, kind="flood", actor=SYSTEM), ward)
 
 
 @pytest.mark.parametrize("kind", ["boundary", "flood"])
 def test_geojson_layer_importer(tmp_path: Path, ward: Any, kind: str) -> None:
     store, _ = ward
-    _fuzz(tmp_path, geojson_seed, "layer.geojson", lambda p: import_layer(store, p, kind=kind), ward)  # type: ignore[arg-type]
+    _fuzz(tmp_path, geojson_seed, "layer.geojson", lambda p: import_layer(store, p, kind=kind, actor=SYSTEM), ward)  # type: ignore[arg-type]
 
 
 def test_map_pack_manifest(tmp_path: Path, ward: Any) -> None:
     """A broken manifest imports nothing (ConfigError, store unchanged); a mutated one that still
     names the valid file imports it."""
     store, _ = ward
-    _fuzz(tmp_path, manifest_seed, "manifest.toml", lambda p: import_map_pack(store, p), ward,
+    _fuzz(tmp_path, manifest_seed, "manifest.toml", lambda p: import_map_pack(store, p, actor=SYSTEM), ward,
           unchanged_on=ConfigError)
 
 
@@ -274,7 +275,7 @@ def test_formula_cells_are_stored_as_text(tmp_path: Path, ward: Any) -> None:
     store, _ = ward
     rows = base_extract()
     rows[3] = {**rows[3], "方書": '=HYPERLINK("http://example.invalid","x")'}
-    import_registry(store, write_csv(tmp_path / "f.csv", rows, encoding="utf-8"), today=TODAY)
+    import_registry(store, write_csv(tmp_path / "f.csv", rows, encoding="utf-8"), today=TODAY, actor=SYSTEM)
     with store.session() as s:
         assert s.scalar(select(Person.building).where(Person.person_no == "0000000004")) == \
             '=HYPERLINK("http://example.invalid","x")'
@@ -309,9 +310,9 @@ def test_damaged_zips_are_reported(tmp_path: Path, ward: Any, damage: str) -> No
     isj = tmp_path / "13000-17.0a.zip"
     isj.write_bytes(_damaged_zips("13000-17.0a.csv", isj_seed(tmp_path))[damage])
     with pytest.raises(WardError, match="zip"):
-        import_addresses(store, [isj], today=TODAY)
+        import_addresses(store, [isj], today=TODAY, actor=SYSTEM)
     layer = tmp_path / "A31.zip"
     layer.write_bytes(_damaged_zips("A31.geojson", geojson_seed(tmp_path))[damage])
     with pytest.raises(WardError):
-        import_layer(store, layer, kind="flood")
+        import_layer(store, layer, kind="flood", actor=SYSTEM)
     assert dump_db(db) == before

@@ -41,6 +41,7 @@ from wardapp.geo.selection import (
     search_households,
     select_area,
 )
+from wardapp.security import SYSTEM
 from wardapp.store import Store, open_store
 from wardapp.store.models import HazardZone, Household, Person, Town
 
@@ -279,7 +280,7 @@ def test_towns_area_includes_unmatched_households_of_the_town(ward: Store, index
         t1 = s.query(Town.id).filter(Town.code == "T0001").scalar()
     got = nos(ward, index.select(TownsArea((t1,))))
     assert got == ["H01", "H02", "H03", "H04", "H05", "H08", "H09", "H10"]
-    sel = select_area(ward, TownsArea((t1,)), on=ON, index=index, scores={})
+    sel = select_area(ward, TownsArea((t1,)), on=ON, index=index, scores={}, actor=SYSTEM)
     assert [h.household_no for h in sel.without_point] == ["H09"]
     assert sel.without_point[0].number == len(sel.households) + 1 == 8
     assert all(h.has_point for h in sel.households)
@@ -350,7 +351,7 @@ def ids_by_no(store: Store) -> dict[str, int]:
 
 
 def test_members_head_first_with_ages_on_the_reference_date(ward: Store, index: SelectionIndex) -> None:
-    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores={})
+    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores={}, actor=SYSTEM)
     h01 = next(h for h in sel.households if h.household_no == "H01")
     assert [m.relationship for m in h01.members] == ["世帯主", "妻"]
     head, wife = h01.members
@@ -363,7 +364,7 @@ def test_members_head_first_with_ages_on_the_reference_date(ward: Store, index: 
 
 
 def test_without_scores_everything_is_zero_and_notes_say_so(ward: Store, index: SelectionIndex) -> None:
-    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index)
+    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, actor=SYSTEM)
     assert sel.score_run_id is None
     assert any("援護度がまだ計算されていない" in n for n in sel.notes)
     assert [h.household_no for h in sel.households] == ["H01", "H02", "H03", "H05", "H10"]
@@ -374,7 +375,7 @@ def test_without_scores_everything_is_zero_and_notes_say_so(ward: Store, index: 
 def test_sorting_by_score_then_max_person_score_then_household_no(ward: Store, index: SelectionIndex) -> None:
     ids = ids_by_no(ward)
     scores = {ids["H01"]: (5, 3), ids["H02"]: (5, 4), ids["H03"]: (5, 4), ids["H05"]: (2, 2), ids["H10"]: 9}
-    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores=scores)
+    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores=scores, actor=SYSTEM)
     assert [(h.number, h.household_no, h.score, h.max_person_score) for h in sel.households] == [
         (1, "H10", 9, 9), (2, "H02", 5, 4), (3, "H03", 5, 4), (4, "H01", 5, 3), (5, "H05", 2, 2)]
     assert sel.score_run_id is None and not any("援護度" in n for n in sel.notes)
@@ -386,8 +387,8 @@ def test_numbering_is_stable_and_shared_by_list_and_map(ward: Store, index: Sele
     ids = ids_by_no(ward)
     scores = {ids["H01"]: (3, 3), ids["H10"]: (3, 3), ids["H02"]: (1, 1)}
     area = poly(SQUARE)
-    first = select_area(ward, area, on=ON, index=index, scores=scores)
-    again = select_area(ward, area_from_geojson(area.to_json()), on=ON, scores=dict(reversed(scores.items())))
+    first = select_area(ward, area, on=ON, index=index, scores=scores, actor=SYSTEM)
+    again = select_area(ward, area_from_geojson(area.to_json()), on=ON, scores=dict(reversed(scores.items())), actor=SYSTEM)
     assert [(h.number, h.household_id) for h in first.rows] == [(h.number, h.household_id) for h in again.rows]
     # list numbers → markers: every located household exactly once, at its own point
     markers = first.markers()
@@ -413,10 +414,10 @@ def test_marker_label_for_many_households() -> None:
 
 
 def test_town_level_points_are_noted(ward: Store, index: SelectionIndex) -> None:
-    sel = select_area(ward, poly(SQUARE2, ), on=ON, index=index, scores={})
+    sel = select_area(ward, poly(SQUARE2, ), on=ON, index=index, scores={}, actor=SYSTEM)
     assert [h.household_no for h in sel.households] == ["H06"]
     between = [[139.411, Y0], [139.419, Y0], [139.419, Y1], [139.411, Y1], [139.411, Y0]]
-    sel = select_area(ward, poly(between), on=ON, index=index, scores={})
+    sel = select_area(ward, poly(between), on=ON, index=index, scores={}, actor=SYSTEM)
     assert [h.household_no for h in sel.households] == ["H07"]
     assert any("町字までしか位置が分からず" in n for n in sel.notes)
 
@@ -438,7 +439,7 @@ def test_stored_scores_shape_is_used(ward: Store, index: SelectionIndex) -> None
         households = pd.DataFrame({"household_id": [ids_by_no(ward)["H05"]], "household_no": ["H05"],
                                    "score": [11], "max_person_score": [6], "categories": ["高障"]})
 
-    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores=Stored())
+    sel = select_area(ward, poly(SQUARE, HOLE), on=ON, index=index, scores=Stored(), actor=SYSTEM)
     top = sel.households[0]
     assert (top.household_no, top.score, top.max_person_score, top.categories) == ("H05", 11, 6, "高障")
     assert sel.score_run_id == 7 and sel.score_caption == "援護度: テスト"
@@ -475,7 +476,7 @@ def test_latest_stored_run_gives_scores_and_person_scores(tmp_path: Path) -> Non
                    PersonScore(run_id=2, person_id=h05_members["P052"], person_no="P052", household_id=ids["H05"],
                                score=3, categories="", rules="x")])
     area = poly(SQUARE, HOLE)
-    sel = select_area(store, area, on=ON)
+    sel = select_area(store, area, on=ON, actor=SYSTEM)
     assert [(h.household_no, h.score, h.max_person_score, h.categories) for h in sel.households] == [
         ("H02", 8, 5, "高"), ("H05", 8, 5, "高障"), ("H01", 3, 3, "高"), ("H03", 0, 0, ""), ("H10", 0, 0, "")]
     h05 = sel.household(2)
@@ -483,7 +484,7 @@ def test_latest_stored_run_gives_scores_and_person_scores(tmp_path: Path) -> Non
                                                                       ("架空　H05子", 3, "")]
     assert sel.score_run_id == 2 and "記録番号 2" in sel.score_caption
     assert not any("援護度" in n for n in sel.notes)
-    explicit = select_area(store, area, on=ON, scores=latest_scores(store))
+    explicit = select_area(store, area, on=ON, scores=latest_scores(store), actor=SYSTEM)
     assert [(h.number, h.household_id, h.score, h.members) for h in explicit.rows] == [
         (h.number, h.household_id, h.score, h.members) for h in sel.rows]
     assert explicit.score_run_id == 2 and explicit.score_caption == sel.score_caption
@@ -491,7 +492,7 @@ def test_latest_stored_run_gives_scores_and_person_scores(tmp_path: Path) -> Non
     with store.transaction() as s:
         s.add(ImportRun(kind="registry", file_name="x.csv", sha256="0" * 64, started_at=created,
                         finished_at=created + dt.timedelta(hours=1), user="u", counts_json="{}"))
-    later = select_area(store, area, on=dt.date(2026, 5, 1))
+    later = select_area(store, area, on=dt.date(2026, 5, 1), actor=SYSTEM)
     assert any("計算し直して" in n for n in later.notes)
     assert any("スコアの基準日（令和8年4月1日）と年齢の基準日（令和8年5月1日）が異なります" in n for n in later.notes)
     store.close()
@@ -503,9 +504,9 @@ def test_an_empty_ward(tmp_path: Path) -> None:
     assert len(idx) == 0 and idx.n_without_point == 0
     for area in (poly(SQUARE), CircleArea(35.5, 139.4, 500), TownsArea((1,)), FloodArea(0.5)):
         assert idx.select(area).tolist() == []
-        sel = select_area(store, area, on=ON, index=idx)
+        sel = select_area(store, area, on=ON, index=idx, actor=SYSTEM)
         assert len(sel) == 0 and sel.markers() == [] and sel.n_persons == 0
-    assert search_households(store, "やまだ") == [] and search_households(store, "さくら台") == []
+    assert search_households(store, "やまだ", actor=SYSTEM) == [] and search_households(store, "さくら台", actor=SYSTEM) == []
     store.close()
 
 
@@ -524,7 +525,7 @@ def test_a_5000_household_area_is_quick(tmp_path: Path) -> None:
                                                   "birth_date", "sex", "relationship", "is_head", "address"],
                          [(i // 2 + 1, f"P{i:08d}", "架空　某", "カクウ　ボウ", "カクウボウ", dt.date(1960, 1, 1), 1,
                            "世帯主", i % 2 == 0, "架空") for i in range(2 * n)])
-    sel = select_area(store, poly(SQUARE), on=ON)
+    sel = select_area(store, poly(SQUARE), on=ON, actor=SYSTEM)
     assert len(sel.households) == n and sel.n_persons == 2 * n
     assert [h.number for h in sel.households] == list(range(1, n + 1))
     store.close()
@@ -537,8 +538,8 @@ def test_saved_polygon_with_hole_round_trips_exactly(ward: Store) -> None:
     weird = [[139.40000000000003, 35.50000000000001], [139.41, 35.5], [139.41, 35.51], [139.4, 35.51],
              [139.40000000000003, 35.50000000000001]]
     area = poly(weird, HOLE)
-    sel = select_area(ward, area, on=ON, scores={})
-    sid = save_selection(ward, "避難所A周辺", sel, user="tanaka", note="第1回")
+    sel = select_area(ward, area, on=ON, scores={}, actor=SYSTEM)
+    sid = save_selection(ward, "避難所A周辺", sel, user="tanaka", note="第1回", actor=SYSTEM)
     loaded, info = load_selection(ward, "避難所A周辺")
     assert isinstance(loaded, PolygonArea)
     assert loaded.to_json() == area.to_json()
@@ -547,7 +548,7 @@ def test_saved_polygon_with_hole_round_trips_exactly(ward: Store) -> None:
     assert (info.id, info.kind, info.reference_date, info.households, info.created_by, info.note) == (
         sid, "polygon", ON, len(sel), "tanaka", "第1回")
     assert load_selection(ward, sid)[1] == info
-    delete_selection(ward, sid)
+    delete_selection(ward, sid, actor=SYSTEM)
 
 
 @pytest.mark.parametrize("area", [
@@ -556,18 +557,18 @@ def test_saved_polygon_with_hole_round_trips_exactly(ward: Store) -> None:
     PolygonArea(MultiPolygon([Polygon(SQUARE, [HOLE]), Polygon(SQUARE2)])),
 ], ids=["circle", "flood", "multipolygon"])
 def test_saved_areas_round_trip(ward: Store, area: Any) -> None:
-    save_selection(ward, "往復", area, user="u", on=ON)
+    save_selection(ward, "往復", area, user="u", on=ON, actor=SYSTEM)
     loaded, info = load_selection(ward, "往復")
     assert loaded == area if not isinstance(area, PolygonArea) else loaded.to_json() == area.to_json()
     assert info.kind == area.kind
-    delete_selection(ward, "往復")
+    delete_selection(ward, "往復", actor=SYSTEM)
 
 
 def test_saved_towns_follow_their_codes(tmp_path: Path) -> None:
     store = build_ward(tmp_path / "w.sqlite3")
     with store.session() as s:
         t1, t2 = (s.query(Town.id).filter(Town.code == c).scalar() for c in ("T0001", "T0002"))
-    save_selection(store, "二町字", TownsArea((t2, t1)), user="u")
+    save_selection(store, "二町字", TownsArea((t2, t1)), user="u", actor=SYSTEM)
     area, info = load_selection(store, "二町字")
     assert area == TownsArea((t1, t2)) and info.kind == "towns"
     # the dictionary is rebuilt: T0001 gets a new id, T0002 is gone
@@ -589,33 +590,33 @@ def test_saved_towns_follow_their_codes(tmp_path: Path) -> None:
 def test_names_are_unique_and_overwrite_is_explicit(ward: Store) -> None:
     a = CircleArea(35.5, 139.4, 100)
     b = CircleArea(35.5, 139.4, 200)
-    sid = save_selection(ward, "  ＡＢ地区 ", a, user="u1")
+    sid = save_selection(ward, "  ＡＢ地区 ", a, user="u1", actor=SYSTEM)
     with pytest.raises(SelectionNameTaken, match="上書きしますか"):
-        save_selection(ward, "AB地区", b, user="u2")
+        save_selection(ward, "AB地区", b, user="u2", actor=SYSTEM)
     assert load_selection(ward, "AB地区")[0] == a
-    assert save_selection(ward, "AB地区", b, user="u2", overwrite=True) == sid
+    assert save_selection(ward, "AB地区", b, user="u2", overwrite=True, actor=SYSTEM) == sid
     area, info = load_selection(ward, "AB地区")
     assert area == b and info.created_by == "u2"
     assert [i.name for i in list_selections(ward)].count("AB地区") == 1
-    delete_selection(ward, "AB地区")
+    delete_selection(ward, "AB地区", actor=SYSTEM)
     with pytest.raises(UsageError, match="見つかりません"):
         load_selection(ward, "AB地区")
     with pytest.raises(UsageError, match="見つかりません"):
-        delete_selection(ward, sid)
+        delete_selection(ward, sid, actor=SYSTEM)
     with pytest.raises(UsageError, match="名前を入力"):
-        save_selection(ward, "　", a, user="u")
+        save_selection(ward, "　", a, user="u", actor=SYSTEM)
 
 
 def test_list_is_newest_first(ward: Store) -> None:
     import time
 
-    save_selection(ward, "古い", FloodArea(0.5), user="u")
+    save_selection(ward, "古い", FloodArea(0.5), user="u", actor=SYSTEM)
     time.sleep(1.05)  # created_at has whole seconds
-    save_selection(ward, "新しい", FloodArea(3.0), user="u")
+    save_selection(ward, "新しい", FloodArea(3.0), user="u", actor=SYSTEM)
     names = [i.name for i in list_selections(ward)]
     assert names.index("新しい") < names.index("古い")
-    delete_selection(ward, "古い")
-    delete_selection(ward, "新しい")
+    delete_selection(ward, "古い", actor=SYSTEM)
+    delete_selection(ward, "新しい", actor=SYSTEM)
 
 
 # --- bad input -----------------------------------------------------------------------------------------
@@ -695,21 +696,21 @@ def test_good_shapes_from_the_map() -> None:
     ("さくら台 一丁目 ９９番", ["H09"], "address"),
 ])
 def test_search(ward: Store, text: str, expected: list[str], matched: str | None) -> None:
-    hits = search_households(ward, text)
+    hits = search_households(ward, text, actor=SYSTEM)
     assert [h.household_no for h in hits] == expected
     if matched:
         assert {h.matched for h in hits} == {matched}
 
 
 def test_search_rows_say_where_to_fly(ward: Store) -> None:
-    (hit,) = search_households(ward, "やまだ")
+    (hit,) = search_households(ward, "やまだ", actor=SYSTEM)
     assert hit.head_name == "架空　H11郎" and hit.matched_person == "山田　花子"
     assert hit.lat is None and hit.lon is None  # unmatched: nowhere to fly
-    (hit,) = search_households(ward, "H06")
+    (hit,) = search_households(ward, "H06", actor=SYSTEM)
     assert (hit.lon, hit.lat) == (139.425, 35.505) and hit.address == ADDRESSES["H06"]
-    assert len(search_households(ward, "架空", limit=3)) == 3
-    assert search_households(ward, "   ") == []
-    assert search_households(ward, "%") == [] and search_households(ward, "_") == []
+    assert len(search_households(ward, "架空", limit=3, actor=SYSTEM)) == 3
+    assert search_households(ward, "   ", actor=SYSTEM) == []
+    assert search_households(ward, "%", actor=SYSTEM) == [] and search_households(ward, "_", actor=SYSTEM) == []
 
 
 def test_address_keys_equal_address_key() -> None:

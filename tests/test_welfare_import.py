@@ -23,6 +23,7 @@ from wardapp.errors import Cancelled, ConfigError, InputRejected
 from wardapp.progress import Progress
 from wardapp.registry.importer import import_registry
 from wardapp.registry.mapping import MappingProfile, load_mapping
+from wardapp.security import SYSTEM
 from wardapp.store import ImportRun, Store, WelfareAttribute
 from wardapp.welfare import GRADES, KINDS, active_attributes, import_welfare, normalize_grade
 from wardapp.welfare.columns import CANONICAL, GradeError
@@ -50,7 +51,7 @@ def wfile(tmp_path: Path, rows: list[Any], name: str = "welfare.csv", header: tu
 
 
 def imp(store: Store, path: Path, **kw: Any) -> WelfareImportReport:
-    return import_welfare(store, path, today=kw.pop("today", TODAY), **kw)
+    return import_welfare(store, path, today=kw.pop("today", TODAY), **kw, actor=SYSTEM)
 
 
 def rejected(store: Store, path: Path, **kw: Any) -> InputRejected:
@@ -101,7 +102,7 @@ MIXED_STORED: list[Attr] = [
 @pytest.fixture
 def registered(store: Store, towns: dict[Any, int], tmp_path: Path) -> Store:
     """The store with the base registry extract (persons 0000000001–0000000007)."""
-    import_registry(store, write_csv(tmp_path / "base.csv", base_extract(), encoding="cp932"), today=TODAY)
+    import_registry(store, write_csv(tmp_path / "base.csv", base_extract(), encoding="cp932"), today=TODAY, actor=SYSTEM)
     return store
 
 
@@ -380,11 +381,11 @@ def test_several_attributes_of_one_kind_pair_up(mixed: Store, tmp_path: Path) ->
 
 
 def test_same_file_twice_changes_nothing(mixed: Store, tmp_path: Path, dump: Dump) -> None:
-    before = dump(exclude=("import_runs",))
+    before = dump(exclude=("import_runs", "audit_log"))
     report = imp(mixed, wfile(tmp_path, MIXED, name="mixed.csv"))
     assert report.unchanged and (report.added, report.changed, report.removed) == (0, 0, 0)
     assert "変更はありません" in report.summary_ja()
-    assert dump(exclude=("import_runs",)) == before
+    assert dump(exclude=("import_runs", "audit_log")) == before
     with mixed.session() as s:
         assert s.scalar(select(func.count()).select_from(ImportRun).where(ImportRun.kind == "welfare")) == 2
 
@@ -417,7 +418,7 @@ def test_unknown_persons_are_stored_and_reported(registered: Store, tmp_path: Pa
 
     # The registry update brings person 900: the attribute now counts for them.
     extract = [*base_extract(), person(900, 8000009, "新井　花", "アライ　ハナ", "1995-05-05", "女")]
-    import_registry(registered, write_csv(tmp_path / "newer.csv", extract), today=TODAY)
+    import_registry(registered, write_csv(tmp_path / "newer.csv", extract), today=TODAY, actor=SYSTEM)
     df = active_attributes(registered, TODAY, registered_only=True)
     assert set(df.person_no) == {pno(1), pno(900)} and df.person_id.notna().all()
 
@@ -581,16 +582,16 @@ def test_demo_welfare_csv_reimports_without_changes(tmp_path: Path) -> None:
 
     result = ensure_demo(tmp_path / "d.sqlite3", persons=2000)
     assert result.welfare_csv is not None and result.welfare_attributes > 100
-    before = dump_db(result.db_path, exclude=("import_runs",))
+    before = dump_db(result.db_path, exclude=("import_runs", "audit_log"))
     store = open_store(result.db_path)
     try:
-        report = import_welfare(store, result.welfare_csv, today=REFERENCE_DATE)
+        report = import_welfare(store, result.welfare_csv, today=REFERENCE_DATE, actor=SYSTEM)
     finally:
         store.close()
     assert report.errors == [] and report.warnings == [] and report.unknown_persons == 0
     assert report.unchanged and report.rows == report.attributes == result.welfare_attributes
     assert report.encoding == "utf-8-sig" and set(report.kinds) == set(KINDS)
-    assert dump_db(result.db_path, exclude=("import_runs",)) == before
+    assert dump_db(result.db_path, exclude=("import_runs", "audit_log")) == before
 
 
 # --- the command line -----------------------------------------------------------------------------

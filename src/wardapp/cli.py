@@ -29,6 +29,13 @@ def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="PATH", help="データベースファイル（既定: ユーザーデータフォルダ）")
 
 
+def _add_as(p: argparse.ArgumentParser) -> None:
+    """``--as USER`` of every command that reads personal data or changes the store (see :func:`_actor`)."""
+    p.add_argument("--as", dest="as_user", metavar="USER",
+                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力。"
+                        "利用者がまだいないデータベースではシステムとして実行）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wardapp",
@@ -52,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = isub.add_parser("registry", help="住民基本台帳（住基）抽出 CSV を取り込む")
     r.add_argument("file", metavar="FILE")
     _add_db(r)
+    _add_as(r)
     r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
     r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
     r.add_argument("--no-match", action="store_true", help="取り込み後の住所照合をしない（あとで wardapp match）")
@@ -60,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = isub.add_parser("addresses", help="住所辞書の元データ（位置参照情報・アドレス・ベース・レジストリ）を取り込む")
     r.add_argument("files", metavar="FILE", nargs="+", help="CSV または ZIP（公開されたままの形）")
     _add_db(r)
+    _add_as(r)
     r.add_argument("--format", choices=("auto", "isj", "abr"), default="auto",
                    help="isj: 国土交通省 位置参照情報、abr: デジタル庁 アドレス・ベース・レジストリ")
     r.add_argument("--city", action="append", metavar="NAME", help="この市区町村だけを取り込む（名前またはコード、複数可）")
@@ -68,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = isub.add_parser("layer", help="地図レイヤ（町字境界・浸水想定区域・避難所・施設）を取り込む")
     r.add_argument("file", metavar="FILE", help="Shapefile / GeoPackage / GeoJSON / CSV")
     _add_db(r)
+    _add_as(r)
     r.add_argument("--kind", required=True, choices=("boundary", "flood", "shelter", "facility"),
                    help="boundary: 町字境界、flood: 浸水想定区域、shelter: 避難所、facility: 施設")
     r.add_argument("--mapping", metavar="FILE.toml", help="属性の対応（浸水深ランクの列など）")
@@ -76,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = isub.add_parser("welfare", help="福祉情報（要介護認定・手帳・妊娠・要支援者名簿など）の CSV を取り込む")
     r.add_argument("file", metavar="FILE")
     _add_db(r)
+    _add_as(r)
     r.add_argument("--mapping", metavar="FILE.toml", help="列対応プロファイル（他システムの見出し・コード）")
     r.add_argument("--lenient", action="store_true", help="誤りのある行を飛ばして残りを取り込む（飛ばした行は報告）")
     r.add_argument("--on", metavar="DATE", help="基準日（有効な件数を数える日。既定: 今日）")
@@ -84,14 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     r = isub.add_parser("pack", help="地図パック（manifest.toml に書かれた公式データのファイル）をまとめて取り込む")
     r.add_argument("manifest", metavar="MANIFEST", help="地図パックの manifest.toml")
     _add_db(r)
+    _add_as(r)
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
     p = sub.add_parser("match", help="世帯の住所を住所辞書と照合する")
     _add_db(p)
+    _add_as(p)
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
     p = sub.add_parser("score", help="援護度（個人スコア・世帯スコア）を計算して記録する")
     _add_db(p)
+    _add_as(p)
     p.add_argument("--profile", metavar="FILE", help="援護度プロファイル（TOML。既定: 標準プロファイル）")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="基準日（年齢と福祉情報の有効期間の基準。既定: 今日。和暦も可）")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
@@ -101,9 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     csub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     r = csub.add_parser("list", help="回の一覧（ID・日時・講座・会場・定員・申込・キャンセル待ち・状態）")
     _add_db(r)
-    r.add_argument("--as", dest="as_user", metavar="USER",
-                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力。"
-                        "利用者がまだいないデータベースではシステムとして実行）")
+    _add_as(r)
     r.add_argument("--from", dest="date_from", metavar="DATE", help="この日から（西暦・和暦）")
     r.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
     r.add_argument("--json", action="store_true", help="結果を JSON で出力")
@@ -111,9 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("attendance-sheet", help="回の受付名簿（出席簿）を PDF で印刷する")
     p.add_argument("--session", type=int, required=True, metavar="ID", help="回の ID（wardapp classes list で確認）")
     _add_db(p)
-    p.add_argument("--as", dest="as_user", metavar="USER",
-                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力。"
-                        "利用者がまだいないデータベースではシステムとして実行）")
+    _add_as(p)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="書き出す PDF")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
     _add_roster_parser(sub)
@@ -140,8 +150,7 @@ def _add_roster_parser(sub: Any) -> None:
     p.add_argument("--date", metavar="DATE", help="基準日（年齢と同意の判定。既定: 今日。西暦・和暦）")
     p.add_argument("--encoding", choices=["utf-8", "cp932"], default="utf-8", help="CSV の文字コード（既定 utf-8、BOM 付き）")
     _add_db(p)
-    p.add_argument("--as", dest="as_user", metavar="USER",
-                   help="操作する利用者（既定: 環境変数 WARDAPP_USER。パスワードは WARDAPP_PASSWORD か入力）")
+    _add_as(p)
     p.add_argument("--out", required=True, metavar="FILE", help="書き出すファイル（.pdf、.csv、.xlsx）")
     p.add_argument("--json", action="store_true", help="結果を JSON で出力")
 
@@ -309,15 +318,17 @@ class _Report(Protocol):
     def summary_ja(self) -> str: ...
 
 
-def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress], _Report],
+def _run_import(args: argparse.Namespace, run: Callable[[Store, Progress, Actor], _Report],
                 failure: Callable[[WardError, Store | None], dict[str, object]] = _failure_json) -> int:
-    """Open the store, run one import, print its report (or the failure JSON) — every importer alike."""
+    """Open the store, sign in (:func:`_actor`), run one import, print its report (or the failure
+    JSON, a refusal included) — every importer alike."""
     from wardapp.store import open_store
 
     store: Store | None = None
     try:
         store = open_store(args.db)
-        report = run(store, _progress_printer(not args.json and sys.stderr.isatty()))
+        actor = _actor(args, store)
+        report = run(store, _progress_printer(not args.json and sys.stderr.isatty()), actor)
     except WardError as e:
         if args.json:
             print(json.dumps(failure(e, store), ensure_ascii=False))
@@ -333,31 +344,31 @@ def _cmd_import_registry(args: argparse.Namespace) -> int:
     from wardapp.registry.importer import import_registry, import_registry_and_match
 
     run = import_registry if args.no_match else import_registry_and_match
-    return _run_import(args, lambda store, progress: run(
-        store, Path(args.file), mapping=Path(args.mapping) if args.mapping else None,
+    return _run_import(args, lambda store, progress, actor: run(
+        store, Path(args.file), actor=actor, mapping=Path(args.mapping) if args.mapping else None,
         lenient=args.lenient, progress=progress))
 
 
 def _cmd_import_addresses(args: argparse.Namespace) -> int:
     from wardapp.address.dictionary import import_addresses
 
-    return _run_import(args, lambda store, progress: import_addresses(
-        store, [Path(f) for f in args.files], format=args.format, cities=args.city, progress=progress))
+    return _run_import(args, lambda store, progress, actor: import_addresses(
+        store, [Path(f) for f in args.files], actor=actor, format=args.format, cities=args.city, progress=progress))
 
 
 def _cmd_import_layer(args: argparse.Namespace) -> int:
     from wardapp.geo.layers import import_layer
 
-    return _run_import(args, lambda store, progress: import_layer(
-        store, Path(args.file), kind=args.kind, mapping=Path(args.mapping) if args.mapping else None,
+    return _run_import(args, lambda store, progress, actor: import_layer(
+        store, Path(args.file), kind=args.kind, actor=actor, mapping=Path(args.mapping) if args.mapping else None,
         progress=progress))
 
 
 def _cmd_import_welfare(args: argparse.Namespace) -> int:
     from wardapp.welfare.importer import import_welfare
 
-    def run(store: Store, progress: Progress) -> _Report:
-        return import_welfare(store, Path(args.file), mapping=Path(args.mapping) if args.mapping else None,
+    def run(store: Store, progress: Progress, actor: Actor) -> _Report:
+        return import_welfare(store, Path(args.file), actor=actor, mapping=Path(args.mapping) if args.mapping else None,
                               lenient=args.lenient, progress=progress, today=_reference_date(args.on))
 
     return _run_import(args, run, _welfare_failure_json)
@@ -379,7 +390,8 @@ def _reference_date(text: str | None) -> dt.date | None:
 def _cmd_import_pack(args: argparse.Namespace) -> int:
     from wardapp.mappack import import_map_pack
 
-    return _run_import(args, lambda store, progress: import_map_pack(store, Path(args.manifest), progress))
+    return _run_import(args, lambda store, progress, actor: import_map_pack(store, Path(args.manifest), progress,
+                                                                            actor=actor))
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
@@ -388,7 +400,8 @@ def _cmd_match(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
-        report = match_households(store, progress=_progress_printer(not args.json and sys.stderr.isatty()))
+        report = match_households(store, actor=_actor(args, store),
+                                  progress=_progress_printer(not args.json and sys.stderr.isatty()))
     finally:
         store.close()
     print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.summary_ja())
@@ -396,13 +409,15 @@ def _cmd_match(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    """Score the ward, write the CSV (if asked), then store the run with its profile and 基準日."""
+    """Score the ward, write the CSV (if asked, recorded as an export), then store the run with
+    its profile and 基準日 (``scores.run``, checked before the scoring starts)."""
     import datetime as dt
-    import getpass
 
     from wardapp.errors import UsageError
     from wardapp.scoring import default_profile, load_profile, save_scores, score
     from wardapp.scoring.report import summary_ja, to_json, write_households_csv
+    from wardapp.security import audit
+    from wardapp.security.access import require
     from wardapp.store import open_store
     from wardapp.wareki import DateFormatError, parse_date
 
@@ -411,16 +426,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
     except DateFormatError as e:
         raise UsageError(f"--date の基準日が読めません: {e}") from None
     profile = load_profile(args.profile) if args.profile else default_profile()
-    try:
-        user: str | None = getpass.getuser()
-    except Exception:  # noqa: BLE001 — no user name available (service accounts)
-        user = None
     store = open_store(args.db)
     try:
+        actor = require(_actor(args, store), "scores.run")
         result = score(store, profile, on, progress=_progress_printer(not args.json and sys.stderr.isatty()))
         if args.out:
-            write_households_csv(result, args.out)
-        run_id = save_scores(store, result, user=user)
+            # 世帯番号 with categories (高齢・障害 …) per household: personal data leaving the store.
+            out = write_households_csv(result, args.out)
+            audit.record_output(store, actor, kind="export", document="援護度の世帯一覧", area="区全体",
+                                mode="CSV", reason="wardapp score --out", persons=result.n_persons,
+                                households=result.n_households, file=out.name)
+        run_id = save_scores(store, result, actor=actor)
     finally:
         store.close()
     print(json.dumps(to_json(result, run_id), ensure_ascii=False) if args.json else summary_ja(result, run_id))
@@ -441,7 +457,7 @@ def _cmd_classes_list(args: argparse.Namespace) -> int:
         raise UsageError(f"--from / --to の日付が読めません: {e}") from None
     store = open_store(args.db)
     try:
-        rows = list_sessions(store, date_from=lo, date_to=hi, actor=_outreach_actor(args, store))
+        rows = list_sessions(store, date_from=lo, date_to=hi, actor=_actor(args, store))
     finally:
         store.close()
     if args.json:
@@ -452,23 +468,15 @@ def _cmd_classes_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _outreach_actor(args: argparse.Namespace, store: Store) -> Actor:
-    """As ``wardapp roster``: the system actor while the store has no users, else the signed-in user."""
-    from wardapp.security.access import SYSTEM
-    from wardapp.security.users import needs_setup
-
-    return SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
-
-
 def _cmd_attendance_sheet(args: argparse.Namespace) -> int:
-    """The 受付名簿 PDF; it carries names, so it is printed as a signed-in user and written to the
-    audit log (the footer names that user, or the OS login for the system actor)."""
+    """The 受付名簿 PDF; it carries names, so it is printed as a signed-in user (:func:`_actor`) and
+    written to the audit log (the footer names that user, or the OS login for the system actor)."""
     from wardapp.outreach.printing import print_sign_in_sheet
     from wardapp.store import open_store
 
     store = open_store(args.db)
     try:
-        out = print_sign_in_sheet(store, args.session, Path(args.out), actor=_outreach_actor(args, store))
+        out = print_sign_in_sheet(store, args.session, Path(args.out), actor=_actor(args, store))
     finally:
         store.close()
     print(json.dumps({"session": args.session, "out": str(out)}, ensure_ascii=False) if args.json
@@ -482,8 +490,6 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     from wardapp.errors import UsageError
     from wardapp.geo.selection import FloodArea, TownsArea, area_from_geojson
     from wardapp.rosters.service import RosterSource, make_roster, town_ids
-    from wardapp.security.access import SYSTEM
-    from wardapp.security.users import needs_setup
     from wardapp.store import open_store
     from wardapp.wareki import DateFormatError, parse_date
 
@@ -499,7 +505,7 @@ def _cmd_roster(args: argparse.Namespace) -> int:
             raise UsageError(f"範囲のファイルを読めません: {args.area}（{e.strerror or e}）") from None
     store = open_store(args.db)
     try:
-        actor = SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
+        actor = _actor(args, store)
         source: RosterSource
         if area_text is not None:
             source = area_from_geojson(area_text)
@@ -604,6 +610,21 @@ def _sign_in(args: argparse.Namespace, store: Store) -> tuple[Actor, str]:
     name = args.as_user or os.environ.get("WARDAPP_USER") or _ask("利用者名", secret=False)
     password = os.environ.get("WARDAPP_PASSWORD") or _ask(f"{name} のパスワード", secret=True)
     return authenticate(store, name, password), password
+
+
+def _actor(args: argparse.Namespace, store: Store) -> Actor:
+    """Who a command that reads personal data or changes the store acts as.
+
+    A store without users yet (``wardapp init`` not run): the system actor, recorded with the
+    operating-system user — as the GUI does.  Otherwise the user signs in (:func:`_sign_in`:
+    ``--as`` / ``WARDAPP_USER`` and ``WARDAPP_PASSWORD``, or asked on the terminal); a wrong
+    password is refused (exit 5), and the service refuses what the role may not do (exit 5, the
+    message names the action and the role).
+    """
+    from wardapp.security.access import SYSTEM
+    from wardapp.security.users import needs_setup
+
+    return SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

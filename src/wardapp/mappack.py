@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from wardapp.errors import ConfigError, InputRejected
 from wardapp.progress import Progress
+from wardapp.security.access import Actor, require, requires
 
 if TYPE_CHECKING:
     from wardapp.address.dictionary import AddressImportReport
@@ -287,9 +288,15 @@ def _sub(progress: Progress, i: int, n: int, title: str) -> Progress:
     return Progress(cb)
 
 
-def import_map_pack(store: Store, manifest_path: Path, progress: Progress | None = None, *,
+@requires("layers.import")
+def import_map_pack(store: Store, manifest_path: Path, progress: Progress | None = None, *, actor: Actor,
                     today: dt.date | None = None, user: str | None = None) -> MapPackReport:
     """Import every file ``manifest_path`` lists, in order, through its importer.
+
+    ``actor`` must hold ``layers.import``, and ``address.import`` too when the pack holds
+    address files — both checked before the first file is imported, so a refused pack leaves the
+    store as it was.  Each importer call writes its own audit-log entry (``import.addresses`` /
+    ``import.layer``).
 
     Raises :class:`ConfigError` (nothing imported) for a broken manifest; an importer's
     :class:`InputRejected` names the manifest entry that stopped (the entries before it are
@@ -305,6 +312,8 @@ def import_map_pack(store: Store, manifest_path: Path, progress: Progress | None
     started = time.perf_counter()
     progress = progress or Progress()
     pack = load_manifest(Path(manifest_path))
+    if any(entry.importer == "addresses" for entry in pack.imports):
+        require(actor, "address.import")
     report = MapPackReport(manifest=str(pack.path), name=pack.name, fictional=pack.fictional)
     calls: list[tuple[PackImport, list[Path]]] = []
     for entry in pack.imports:
@@ -320,14 +329,14 @@ def import_map_pack(store: Store, manifest_path: Path, progress: Progress | None
             step: AddressImportReport | LayerImportReport
             if entry.importer == "addresses":
                 step = import_addresses(store, files, format=entry.format, cities=list(entry.cities) or None,
-                                        progress=sub, today=today)
+                                        progress=sub, today=today, actor=actor)
             else:
                 mapping = None
                 if entry.mapping is not None:
                     mapping = profiles.get(entry.mapping) or load_layer_mapping(entry.mapping)
                     profiles[entry.mapping] = mapping
                 step = import_layer(store, files[0], kind=cast("LayerKind", entry.kind), mapping=mapping,
-                                    progress=sub, user=user)
+                                    progress=sub, user=user, actor=actor)
         except InputRejected as err:
             done = "、".join(s.title for s in report.steps) or "なし"
             raise InputRejected(err.file, err.problems, message_ja=(

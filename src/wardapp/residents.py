@@ -37,6 +37,8 @@ from sqlalchemy import Connection, String, cast, func, select
 from sqlalchemy.sql import ClauseElement
 
 from wardapp.kana import kana_key
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import Household, HouseholdId, Person, PersonId, Town, TownId
 from wardapp.wareki import age_on, to_wareki
@@ -556,8 +558,12 @@ def towns(store: Store) -> list[tuple[TownId, str]]:
     return [(TownId(r[0]), str(r[1])) for r in rows]
 
 
-def load_residents(store: Store, on: dt.date | None = None) -> Residents:
+@requires("households.view_personal")
+def load_residents(store: Store, on: dt.date | None = None, *, actor: Actor) -> Residents:
     """Read every household and person into columns (one query per table), with the latest scores.
+
+    Needs ``households.view_personal``.  Not itself a view in the audit log: the list shows
+    names, and each household opened from it is recorded (:func:`household_members`).
 
     Dates are read as text (``CAST AS VARCHAR``, ISO on SQLite and PostgreSQL) so that
     SQLAlchemy does not build a ``date`` object per person; they become ``YYYYMMDD``
@@ -658,14 +664,24 @@ def _wareki_or_blank(d: dt.date) -> str:
         return ""
 
 
-def household_members(store: Store, household_id: HouseholdId | int, on: dt.date) -> list[Member]:
-    """Members of one household for the detail panel: the head first, then registry order."""
-    with store.session() as s:
+@requires("households.view_personal")
+def household_members(store: Store, household_id: HouseholdId | int, on: dt.date, *, actor: Actor,
+                      what: str = "household") -> list[Member]:
+    """Members of one household for the detail panel: the head first, then registry order.
+
+    Needs ``households.view_personal``; every call is a view of the household's personal data
+    and is recorded in the audit log (``view``: 世帯番号, persons; ``what`` says where it was
+    shown), in the transaction that reads it — so call it once per opening, not per repaint.
+    """
+    with store.transaction() as s:
         persons = s.scalars(
             select(Person)
             .where(Person.household_id == household_id)
             .order_by(Person.is_head.desc(), Person.id)
         ).all()
+        household_no = s.scalar(select(Household.household_no).where(Household.id == household_id))
+        if household_no is not None:
+            audit.record_view(s, actor, str(household_no), persons=len(persons), what=what)
         return [
             Member(
                 person_id=PersonId(p.id),

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from wardapp.security import SYSTEM
 
 #: (address as a registry might write it, 方書)
 ODD_ADDRESSES = [
@@ -76,8 +77,8 @@ def main() -> int:
     demo = ensure_demo(tmp / "demo.sqlite3", persons=args.persons, seed=1)
     store = open_store(demo.db_path)
     add_review_examples(store)
-    match_households(store, user="suzuki")
-    fix_address(store, ODD_ADDRESSES[-1][0], user="suzuki", lat=35.4531, lon=139.6187, note="現地で確認（旧字名）")
+    match_households(store, user="suzuki", actor=SYSTEM)
+    fix_address(store, ODD_ADDRESSES[-1][0], user="suzuki", lat=35.4531, lon=139.6187, note="現地で確認（旧字名）", actor=SYSTEM)
     store.close()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.scale == 1.0 else f"-{int(args.scale * 100)}"

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from make_map_selection_screenshot import save_png  # noqa: E402
+from wardapp.security import SYSTEM
 
 
 def main() -> int:
@@ -38,7 +39,7 @@ def main() -> int:
     db = args.work / "demo.sqlite3"
     ensure_demo(db, persons=2000)
     store = open_store(db)
-    save_scores(store, score(store, default_profile(), dt.date.today()), user="screenshot")
+    save_scores(store, score(store, default_profile(), dt.date.today()), user="screenshot", actor=SYSTEM)
     store.close()
 
     from wardapp.ui.map.scheme import register_scheme

@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from wardapp.security import SYSTEM
 
 
 def _modified_extract(src: Path, dst: Path) -> None:
@@ -82,7 +83,7 @@ def main() -> int:
     os.environ["WARDAPP_PROFILES_DIR"] = str(tmp / "profiles")
     store = open_store(demo.db_path)
     try:
-        save_scores(store, score(store, default_profile(), on), user="demo")
+        save_scores(store, score(store, default_profile(), on), user="demo", actor=SYSTEM)
     finally:
         store.close()
     args.out.mkdir(parents=True, exist_ok=True)

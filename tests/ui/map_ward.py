@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from wardapp.address.matcher import match_households
 from wardapp.demo import REFERENCE_DATE, ensure_demo
 from wardapp.geo import import_layer
+from wardapp.security import SYSTEM
 from wardapp.store import Household, open_store
 from wardapp.store.models import HazardZone
 
@@ -38,10 +39,10 @@ def build_map_demo(db: Path, persons: int = 2000, *, scores: bool = True) -> Pat
             unplaced = s.scalar(select(func.count()).select_from(Household).where(Household.lat.is_(None))) or 0
             zones = s.scalar(select(func.count()).select_from(HazardZone)) or 0
         if unplaced:
-            match_households(store, on=REFERENCE_DATE)
+            match_households(store, on=REFERENCE_DATE, actor=SYSTEM)
         flood = _flood_file(result.map_pack)
         if not zones and flood is not None:
-            import_layer(store, flood[0], kind="flood", mapping=flood[1])
+            import_layer(store, flood[0], kind="flood", mapping=flood[1], actor=SYSTEM)
         if scores:
             try:
                 scoring = importlib.import_module("wardapp.scoring")
@@ -49,7 +50,7 @@ def build_map_demo(db: Path, persons: int = 2000, *, scores: bool = True) -> Pat
                 scoring = None
             if scoring is not None and scoring.latest_scores(store) is None:
                 result_ = scoring.score(store, scoring.default_profile(), REFERENCE_DATE)
-                scoring.save_scores(store, result_, user="test")
+                scoring.save_scores(store, result_, user="test", actor=SYSTEM)
     finally:
         store.close()
     return result.db_path

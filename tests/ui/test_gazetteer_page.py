@@ -23,6 +23,7 @@ from test_i18n import _JAPANESE, _visible_texts
 
 from wardapp.address.matcher import address_key, fix_address, match_households
 from wardapp.address.review import address_groups, load_review, search_points
+from wardapp.security import SYSTEM
 from wardapp.store import Household, open_store
 from wardapp.store.models import AddressFix
 from wardapp.ui.main_window import MainWindow
@@ -45,7 +46,7 @@ def gazetteer_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     build_gazetteer_ward(d / "raw.sqlite3").close()
     shutil.copy(d / "raw.sqlite3", d / "matched.sqlite3")
     store = open_store(d / "matched.sqlite3")
-    match_households(store, user="tester")
+    match_households(store, user="tester", actor=SYSTEM)
     store.close()
     return {"raw": d / "raw.sqlite3", "matched": d / "matched.sqlite3"}
 
@@ -304,7 +305,7 @@ def test_a_row_of_several_spellings_fixes_every_spelling(open_window, gz_db, qtb
     store = open_store(db)
     with store.transaction() as s:
         s.add(Household(household_no="G000020", address="桜台2丁目5-8"))
-    match_households(store)
+    match_households(store, actor=SYSTEM)
     store.close()
     window = open_window(db)
     page = gazetteer_page(window)
@@ -418,9 +419,9 @@ def test_parse_degrees(text: str, value: float | None) -> None:
 def test_undo_a_fix(open_window, gz_db, qtbot) -> None:  # type: ignore[no-untyped-def]
     db = gz_db("matched")
     store = open_store(db)
-    fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123)
+    fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123, actor=SYSTEM)
     g = next(g for g in address_groups(store, "ambiguous") if g.address == AMBIGUOUS_ADDRESS)
-    fix_address(store, AMBIGUOUS_ADDRESS, user="suzuki", point_id=g.candidates[0].point_id)
+    fix_address(store, AMBIGUOUS_ADDRESS, user="suzuki", point_id=g.candidates[0].point_id, actor=SYSTEM)
     store.close()
     window = open_window(db)
     page = gazetteer_page(window)
@@ -501,8 +502,8 @@ def test_import_map_layer_from_the_file_menu(gz_window: MainWindow, qtbot, monke
 
     calls: list[dict[str, Any]] = []
 
-    def fake_layer(store, path, *, kind, mapping=None, progress=None, user=None):  # type: ignore[no-untyped-def]
-        calls.append({"path": path, "kind": kind, "mapping": mapping, "user": user})
+    def fake_layer(store, path, *, kind, actor, mapping=None, progress=None, user=None):  # type: ignore[no-untyped-def]
+        calls.append({"path": path, "kind": kind, "mapping": mapping, "user": user, "actor": actor})
         return _FakeReport("浸水想定区域を取り込みました: 12件。", {"features": 12})
 
     monkeypatch.setattr(layers, "import_layer", fake_layer)
@@ -517,7 +518,7 @@ def test_import_map_layer_from_the_file_menu(gz_window: MainWindow, qtbot, monke
     with qtbot.waitSignal(gz_window.layer_flow.imported, timeout=TIMEOUT):
         dlg.ok_button.click()
     assert calls == [{"path": tmp_path / "A31.geojson", "kind": "flood", "mapping": None,
-                      "user": gz_window.ctx.user}]
+                      "user": gz_window.ctx.user, "actor": gz_window.ctx.actor}]  # the GUI acts as ctx.actor
     box = gz_window.layer_flow.report_box
     assert box is not None and box.text() == "浸水想定区域を取り込みました: 12件。"
     assert box.windowTitle() == "地図レイヤを取り込みました"
@@ -551,7 +552,7 @@ def test_models_pass_the_model_tester(gz_db, qtmodeltester) -> None:  # type: ig
     db = gz_db("matched")
     store = open_store(db)
     g = next(g for g in address_groups(store, "ambiguous") if g.address == AMBIGUOUS_ADDRESS)
-    fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.45, lon=139.61)
+    fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.45, lon=139.61, actor=SYSTEM)
     review = load_review(store)
     places = search_points(store, 1)
     store.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wardapp.errors import InputRejected
 from wardapp.registry.importer import import_registry
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.ui import import_dialog
 from wardapp.ui.import_dialog import ImportReportDialog
@@ -59,7 +60,7 @@ def test_rejected_file_lists_every_problem(window, qtbot, monkeypatch, tmp_path:
     with pytest.raises(InputRejected) as expected:  # what the core says, for comparison
         scratch = open_store(tmp_path / "scratch.sqlite3")
         try:
-            import_registry(scratch, csv)
+            import_registry(scratch, csv, actor=SYSTEM)
         finally:
             scratch.close()
     problems = expected.value.problems

@@ -25,6 +25,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
+from wardapp.security import SYSTEM
 from wardapp.ui.map.scheme import register_scheme
 
 register_scheme()  # before pytest-qt's QApplication (see test_map_view.py)
@@ -65,7 +66,7 @@ def ward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for rank, lo, hi, label, g in EXTRA_FLOOD:
             s.add(HazardZone(kind="flood", rank=rank, depth_min=lo, depth_max=hi, label=label,
                              geometry_wkb=shapely.to_wkb(g), source="test"))
-    scoring.save_scores(store, scoring.score(store, scoring.default_profile(), ON), user="test")
+    scoring.save_scores(store, scoring.score(store, scoring.default_profile(), ON), user="test", actor=SYSTEM)
     store.close()
     return path
 
@@ -131,7 +132,7 @@ def ids(store_path: Path) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def core_numbers(store: Store, area: Any) -> list[tuple[int, str]]:
-    return [(h.number, h.household_no) for h in select_area(store, area, on=ON).rows]
+    return [(h.number, h.household_no) for h in select_area(store, area, on=ON, actor=SYSTEM).rows]
 
 
 def check_markers_match_the_list(qtbot, page: MapPage) -> list[str]:  # type: ignore[no-untyped-def]
@@ -368,7 +369,7 @@ def test_open_fails_in_japanese_when_the_towns_are_gone(qtbot, page: MapPage, db
 
     store = open_store(db)
     try:
-        save_selection(store, "消えた町", TownsArea((9999,)), user="u")
+        save_selection(store, "消えた町", TownsArea((9999,)), user="u", actor=SYSTEM)
         sid = list_selections(store)[0].id
     finally:
         store.close()

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import shiboken6
 
+from wardapp.security import SYSTEM
 from wardapp.ui.map.scheme import register_scheme
 
 # QtWebEngine must know the scheme before the QApplication exists; pytest-qt creates it after
@@ -48,7 +49,7 @@ def map_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def map_data(map_db: Path) -> MapData:
     store = open_store(map_db)
     try:
-        return load_map_data(store, on=REFERENCE_DATE)
+        return load_map_data(store, on=REFERENCE_DATE, actor=SYSTEM)
     finally:
         store.close()
 

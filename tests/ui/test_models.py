@@ -12,6 +12,7 @@ from sample_ward import ON
 
 from wardapp.errors import InputProblem
 from wardapp.residents import COLUMNS, Column, Member, load_residents
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.ui.models.households import HouseholdIdRole, HouseholdTableModel
 from wardapp.ui.models.members import MemberTableModel
@@ -22,7 +23,7 @@ from wardapp.ui.models.records import gaiji_model, problem_model
 def residents(sample_db):  # type: ignore[no-untyped-def]
     store = open_store(sample_db)
     try:
-        yield load_residents(store, ON)
+        yield load_residents(store, ON, actor=SYSTEM)
     finally:
         store.close()
 
@@ -71,8 +72,8 @@ def test_household_model_with_scores(sample_db, qtmodeltester) -> None:  # type:
 
     store = open_store(sample_db)
     try:
-        save_scores(store, score(store, default_profile(), ON))
-        scored = load_residents(store, ON)
+        save_scores(store, score(store, default_profile(), ON), actor=SYSTEM)
+        scored = load_residents(store, ON, actor=SYSTEM)
     finally:
         store.close()
     model = HouseholdTableModel()

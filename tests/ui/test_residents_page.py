@@ -168,3 +168,27 @@ def test_filtering_out_the_shown_household_clears_the_detail(page, qtbot) -> Non
     _type(page, qtbot, "すずき")
     assert page.members_model.rowCount() == 0
     assert page.detail_label.text() == "世帯を選ぶと構成員が表示されます。"
+
+
+def _views(page) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    from wardapp.security.audit import AuditFilter, entries
+    from wardapp.security.access import SYSTEM
+
+    return [(e.action, e.object, e.details.get("what", "")) for e in entries(page.ctx.store, SYSTEM, AuditFilter())
+            if e.action == "view"]
+
+
+def test_opening_a_household_is_one_view_in_the_audit_log(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: every look at a household's personal data is logged — once per opening; a new
+    基準日 recomputes the ages shown and is not another look."""
+    row = shown_column(page, NO).index("0000002")
+    with qtbot.waitSignal(page.members_shown, timeout=TIMEOUT):
+        page.table.selectRow(row)
+    assert _views(page) == [("view", "0000002", "household")]
+    with qtbot.waitSignal(page.members_shown, timeout=TIMEOUT):
+        page.date_edit.setDate(QDate(2030, 1, 1))
+    assert _views(page) == [("view", "0000002", "household")]
+    row = shown_column(page, NO).index("0000003")
+    with qtbot.waitSignal(page.members_shown, timeout=TIMEOUT):
+        page.table.selectRow(row)
+    assert [v[1] for v in _views(page)] == ["0000002", "0000003"]

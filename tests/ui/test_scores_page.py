@@ -31,6 +31,7 @@ from wardapp.scoring import (
     score_runs,
 )
 from wardapp.scoring.profile_files import PROFILES_DIR_ENV
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.ui.main_window import MainWindow
 from wardapp.ui.models.scores import PROBLEM_BACKGROUND, BandModel, ProblemModel, RankingModel, RuleTableModel
@@ -374,7 +375,7 @@ def test_stale_scores_are_marked(open_window, sample_db: Path, qtbot) -> None:  
 
     store = open_store(sample_db)
     try:
-        save_scores(store, score(store, default_profile(), ON))
+        save_scores(store, score(store, default_profile(), ON), actor=SYSTEM)
         with store.transaction() as tx:
             later = dt.datetime.now() + dt.timedelta(seconds=1)
             tx.add(ImportRun(kind="welfare", file_name="w.csv", sha256="0" * 64, started_at=later,
@@ -422,7 +423,7 @@ def test_models_pass_the_model_tester(sample_db: Path, qtmodeltester) -> None:  
         inp = ScoringInput.load(store)
         from wardapp.scoring import HouseholdLabels, band_rows, top_households
 
-        labels = HouseholdLabels.load(store, inp)
+        labels = HouseholdLabels.load(store, inp, actor=SYSTEM)
     finally:
         store.close()
     profile = default_profile()

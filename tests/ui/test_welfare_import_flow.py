@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from sample_ward import ON
 
 from wardapp.scoring import default_profile, save_scores, score
+from wardapp.security import SYSTEM
 from wardapp.store import open_store
 from wardapp.ui import import_dialog
 from wardapp.welfare import active_attributes
@@ -117,7 +118,7 @@ def test_an_import_makes_saved_scores_stale(open_window, sample_db: Path, qtbot,
                                             tmp_path: Path) -> None:
     store = open_store(sample_db)
     try:
-        save_scores(store, score(store, default_profile(), ON))
+        save_scores(store, score(store, default_profile(), ON), actor=SYSTEM)
     finally:
         store.close()
     window = open_window(sample_db)

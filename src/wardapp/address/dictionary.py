@@ -47,6 +47,8 @@ from wardapp.address.official import (
 )
 from wardapp.errors import InputProblem, InputRejected, UsageError
 from wardapp.progress import Progress
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import AddressFix, AddressPoint, Household, ImportRun, Town
@@ -243,9 +245,14 @@ _DATASET_JA = {
 # ---------------------------------------------------------------------------------- import
 
 
-def import_addresses(store: Store, paths: list[Path], *, format: str = "auto", cities: list[str] | None = None,
-                     progress: Progress | None = None, today: dt.date | None = None) -> AddressImportReport:
+@requires("address.import")
+def import_addresses(store: Store, paths: list[Path], *, actor: Actor, format: str = "auto",
+                     cities: list[str] | None = None, progress: Progress | None = None,
+                     today: dt.date | None = None) -> AddressImportReport:
     """Import official address files (ISJ and/or ABR; CSV or zip as published) into the store.
+
+    ``actor`` must hold ``address.import``; the import is written to the audit log
+    (``import.addresses``: files, towns and points added/changed/removed) in its transaction.
 
     ``format``: ``auto`` (by header), ``isj`` or ``abr``.  ``cities``: keep only these 市区町村
     (names or codes); a prefecture file holds every city.  Raises :class:`InputRejected` (store
@@ -289,10 +296,15 @@ def import_addresses(store: Store, paths: list[Path], *, format: str = "auto", c
         report.seconds = time.perf_counter() - started
         conn.execute(cast(Table, ImportRun.__table__).insert(), [{
             "kind": RUN_KIND, "file_name": "; ".join(str(p) for p in paths), "sha256": _sha256(paths),
-            "started_at": started_at, "finished_at": dt.datetime.now(), "user": None,
+            "started_at": started_at, "finished_at": dt.datetime.now(), "user": actor.user,
             "counts_json": json.dumps({k: v for k, v in report.to_json().items() if k not in ("problems", "warnings")},
                                       ensure_ascii=False),
         }])
+        audit.record(conn, actor, "import.addresses", names,
+                     counts={"added": report.points_added, "changed": report.points_changed + report.points_moved,
+                             "removed": report.points_removed, "rejected": sum(report.skipped.values()),
+                             "towns_added": report.towns_added, "towns_updated": report.towns_updated},
+                     details={"format": format, "cities": list(report.cities)})
         progress.check()  # last chance to cancel: the commit happens when the block ends
     progress.report(4, 4, "完了")
     return report

@@ -33,6 +33,8 @@ from wardapp.address.parse import parse_rest
 from wardapp.address.towns import TownEntry, TownResolver, fold, normalize_address
 from wardapp.errors import UsageError
 from wardapp.progress import Progress
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import AddressFix, AddressPoint, Household, ImportRun, Town
@@ -261,9 +263,16 @@ _UPDATE_COLS = ("point_id", "match_level", "lat", "lon", "match_status", "match_
                 "match_candidates", "address_building", "town_id")
 
 
-def match_households(store: Store, *, progress: Progress | None = None, on: dt.date | None = None,
+@requires("address.edit")
+def match_households(store: Store, *, actor: Actor, progress: Progress | None = None, on: dt.date | None = None,
                      user: str | None = None) -> MatchReport:
-    """Match every household; write the results in one transaction (cancel leaves them as they were)."""
+    """Match every household; write the results in one transaction (cancel leaves them as they were).
+
+    ``address.edit`` (not ``address.import``): matching rewrites every household's point — the
+    same change, applied to all, that 住所照合・地点の指定 makes to one — and it is what a
+    registry import runs after itself.  Recorded in the audit log as ``address.match``.
+    """
+    user = user or actor.user
     started = time.perf_counter()
     started_at = dt.datetime.now()
     progress = progress or Progress()
@@ -308,15 +317,22 @@ def match_households(store: Store, *, progress: Progress | None = None, on: dt.d
             "finished_at": dt.datetime.now(), "user": user,
             "counts_json": json.dumps({k: v for k, v in report.to_json().items() if k != "by_town"},
                                       ensure_ascii=False)}])
+        audit.record(conn, actor, "address.match", "全世帯",
+                     counts={"households": report.households, "ambiguous": report.ambiguous,
+                             "unmatched": report.levels.get("unmatched", 0), "manual": report.manual})
         progress.check()
     progress.report(3, 3, "完了")
     return report
 
 
-def fix_address(store: Store, address: str | Sequence[str], *, user: str, point_id: int | None = None,
-                lat: float | None = None, lon: float | None = None, town_id: int | None = None,
-                note: str | None = None) -> int:
+@requires("address.edit")
+def fix_address(store: Store, address: str | Sequence[str], *, actor: Actor, user: str | None = None,
+                point_id: int | None = None, lat: float | None = None, lon: float | None = None,
+                town_id: int | None = None, note: str | None = None) -> int:
     """Record staff's decision for an address and apply it to the households now; return their count.
+
+    Needs ``address.edit``; recorded in the audit log as ``address.fix`` (the address, the
+    households moved) in the same transaction.  ``user`` defaults to ``actor.user``.
 
     Either ``point_id`` (a candidate of the dictionary) or ``lat``/``lon`` (placed by hand, with
     the 町字 staff chose as ``town_id``).  ``address`` may list several spellings of one place:
@@ -324,6 +340,7 @@ def fix_address(store: Store, address: str | Sequence[str], *, user: str, point_
     """
     if (point_id is None) == (lat is None or lon is None):
         raise UsageError("候補の地点か、緯度経度のどちらか一方を指定してください")
+    user = user or actor.user
     spellings = [address] if isinstance(address, str) else list(address)
     keys = {address_key(a): a for a in spellings}
     with store.engine.begin() as conn:
@@ -351,6 +368,8 @@ def fix_address(store: Store, address: str | Sequence[str], *, user: str, point_
         n = 0
         for i in range(0, len(hits), 500):
             n += conn.execute(_H.update().where(_H.c.address.in_(hits[i:i + 500])).values(**values)).rowcount
+        audit.record(conn, actor, "address.fix", spellings[0], counts={"households": n, "spellings": len(keys)},
+                     details={"point_id": point_id} if point_id is not None else {"lat": lat, "lon": lon})
     return n
 
 

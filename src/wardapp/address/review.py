@@ -38,6 +38,8 @@ from sqlalchemy import Connection, Table, func, or_, select
 from wardapp.address.matcher import Gazetteer, address_key
 from wardapp.address.numerals import KANJI_NUMERAL_CHARS, kanji_to_int
 from wardapp.errors import UsageError
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import (
     AddressFix,
@@ -634,8 +636,11 @@ class UndoResult:
     statuses: dict[str, int]
 
 
-def undo_fix(store: Store, key: str, *, on: dt.date | None = None) -> UndoResult:
+@requires("address.edit")
+def undo_fix(store: Store, key: str, *, actor: Actor, on: dt.date | None = None) -> UndoResult:
     """Delete the manual fix stored under ``key`` and match its households again.
+
+    Needs ``address.edit``; recorded in the audit log as ``address.fix_undo``.
 
     The households go back to what the dictionary says about their address today (matched,
     ambiguous or unmatched), exactly as the next full matching run would leave them.
@@ -659,4 +664,5 @@ def undo_fix(store: Store, key: str, *, on: dt.date | None = None) -> UndoResult
                     point_id=r.point_id, match_level=r.level, lat=r.lat, lon=r.lon, match_status=r.status,
                     match_source=r.source, match_candidates=r.candidates_json(), address_building=r.building,
                     town_id=r.town_id if r.town_id is not None else h.town_id))
+        audit.record(conn, actor, "address.fix_undo", fix.address, counts={"households": len(households)})
     return UndoResult(fix.address, len(households), dict(statuses))

@@ -171,6 +171,7 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
     from wardapp.demo.outreach import add_demo_classes
     from wardapp.mappack import import_map_pack
     from wardapp.registry.importer import import_registry
+    from wardapp.security import SYSTEM  # the demo ward is built by the app itself
     from wardapp.welfare.importer import import_welfare
 
     stages.at(0, "架空の区を生成しています")
@@ -184,15 +185,16 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
         run_id = storage.start_run(store, seed, persons, csv_path)
         stages.at(15, "地図パックを取り込んでいます")
         pack = import_map_pack(store, map_dir / "manifest.toml", stages.sub(15, 35, "地図パック取込"),
-                               today=ward.reference_date)
+                               today=ward.reference_date, actor=SYSTEM)
         stages.at(35, "住基抽出を取り込んでいます")
         report = import_registry(store, csv_path, progress=stages.sub(35, 75, "住基取込"),
-                                 today=ward.reference_date)
+                                 today=ward.reference_date, actor=SYSTEM)
         stages.at(75, "福祉情報（架空）を取り込んでいます")
         welfare = import_welfare(store, welfare_path, progress=stages.sub(75, 85, "福祉情報取込"),
-                                 today=ward.reference_date)
+                                 today=ward.reference_date, actor=SYSTEM)
         stages.at(85, "住所を照合しています")
-        matched = match_households(store, progress=stages.sub(85, 98, "住所照合"), on=ward.reference_date)
+        matched = match_households(store, progress=stages.sub(85, 98, "住所照合"), on=ward.reference_date,
+                                   actor=SYSTEM)
         n_matched = int(matched.households - matched.levels["unmatched"] - matched.ambiguous)
         counts: dict[str, Any] = {
             **storage.demo_key(seed, persons),

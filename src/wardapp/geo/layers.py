@@ -33,6 +33,8 @@ from wardapp.geo.features import read_features
 from wardapp.geo.mapping import LayerMapping, load_layer_mapping
 from wardapp.geo.report import LayerImportReport
 from wardapp.progress import Progress
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import ImportRun
 
@@ -48,9 +50,14 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def import_layer(store: Store, path: Path, *, kind: LayerKind, mapping: Path | LayerMapping | None = None,
-                 progress: Progress | None = None, user: str | None = None) -> LayerImportReport:
+@requires("layers.import")
+def import_layer(store: Store, path: Path, *, kind: LayerKind, actor: Actor,
+                 mapping: Path | LayerMapping | None = None, progress: Progress | None = None,
+                 user: str | None = None) -> LayerImportReport:
     """Import ``path`` as a layer of ``kind``; see the module docstring and docs/layers.md.
+
+    ``actor`` must hold ``layers.import``; the import is written to the audit log
+    (``import.layer``) in its transaction.  ``user`` (the import run's) defaults to ``actor.user``.
 
     ``mapping`` is a TOML profile (:mod:`wardapp.geo.mapping`) or an already loaded one.
     Raises :class:`InputRejected` (store unchanged) for any problem in the file,
@@ -58,6 +65,7 @@ def import_layer(store: Store, path: Path, *, kind: LayerKind, mapping: Path | L
     """
     if kind not in KINDS:
         raise UsageError(f"--kind は {' / '.join(KINDS)} のどれかです（「{kind}」は使えません）")
+    user = user or actor.user
     started = time.perf_counter()
     started_at = dt.datetime.now()
     progress = progress or Progress()
@@ -97,6 +105,10 @@ def import_layer(store: Store, path: Path, *, kind: LayerKind, mapping: Path | L
             "started_at": started_at, "finished_at": dt.datetime.now(), "user": user,
             "counts_json": json.dumps(report.counts_json(), ensure_ascii=False),
         }])
+        audit.record(conn, actor, "import.layer", path.name,
+                     counts={"added": report.added, "changed": report.changed, "removed": report.removed,
+                             "rejected": len(report.skipped)},
+                     details={"kind": kind, "source": report.source})
         progress.check()  # last chance to cancel: the commit happens when the block ends
     progress.report(4, 4, "完了")
     return report

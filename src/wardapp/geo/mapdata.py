@@ -33,6 +33,7 @@ from sqlalchemy import Connection, String, cast, select
 from sqlalchemy.sql import ClauseElement
 
 from wardapp.residents import ages_on
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import Facility, HazardZone, Household, Person, Town
 
@@ -468,9 +469,12 @@ def _rounded(geometry: dict[str, Any], digits: int = 6) -> dict[str, Any]:
     return {"type": geometry["type"], "coordinates": r(geometry["coordinates"])}
 
 
-def load_map_data(store: Store, *, on: dt.date | None = None,
+@requires("map.view_households")
+def load_map_data(store: Store, *, actor: Actor, on: dt.date | None = None,
                   scores: HouseholdScores | None | Literal["latest"] = "latest") -> MapData:
     """Read what the map draws (one query per table; a few hundred ms for 200,000 households).
+
+    Needs ``map.view_households``: every household's point with its band and categories.
 
     ``scores``: ``"latest"`` for the newest stored run, a :class:`HouseholdScores`, or None
     (neutral colour).

@@ -61,6 +61,8 @@ from wardapp.errors import UsageError
 from wardapp.geo.crs import GRS80, JAPAN_BOUNDS, distances_m
 from wardapp.kana import is_kana, kana_key
 from wardapp.residents import SEX_LABELS, Member
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store.db import Store
 from wardapp.store.models import (
     HazardZone,
@@ -850,9 +852,22 @@ class _Members:
             is_head=bool(is_head), score=score, categories=cats)
 
 
-def select_area(store: Store, area: Area, *, on: dt.date, scores: Any = None,
+@requires("map.view_households")
+def select_area(store: Store, area: Area, *, actor: Actor, on: dt.date, scores: Any = None,
                 index: SelectionIndex | None = None) -> Selection:
     """The households in ``area`` with their members, most in need first, numbered 1…n.
+
+    Needs ``map.view_households`` (the map's list of an area).  Not a view in the audit log by
+    itself: opening a household of the list is (:func:`wardapp.residents.household_members`).
+    :func:`select_area_unchecked` is the same for services that check their own permission
+    and log their own output (:func:`wardapp.rosters.service.make_roster`).
+    """
+    return select_area_unchecked(store, area, on=on, scores=scores, index=index)
+
+
+def select_area_unchecked(store: Store, area: Area, *, on: dt.date, scores: Any = None,
+                          index: SelectionIndex | None = None) -> Selection:
+    """:func:`select_area` without the permission check — only for services that do their own.
 
     ``scores``: a mapping household id → ``(世帯スコア, 最高個人スコア)`` (or an int, or an object
     with ``score``/``max_person_score``), a ``wardapp.scoring.StoredScores``, or None for the
@@ -955,10 +970,14 @@ def selection_name(name: str) -> str:
     return n
 
 
-def save_selection(store: Store, name: str, area: Area | Selection, *, user: str, note: str | None = None,
-                   on: dt.date | None = None, score_run_id: int | None = None,
+@requires("selection.manage")
+def save_selection(store: Store, name: str, area: Area | Selection, *, actor: Actor, user: str | None = None,
+                   note: str | None = None, on: dt.date | None = None, score_run_id: int | None = None,
                    overwrite: bool = False) -> int:
     """Save ``area`` under ``name``; returns its id.
+
+    Needs ``selection.manage``; recorded in the audit log (``selection.save``).  ``user`` (who
+    saved it, shown in the list) defaults to ``actor.user``.
 
     Given a :class:`Selection`, its area, 基準日, score run and household count are saved with
     it.  A name already in use raises :class:`SelectionNameTaken` unless ``overwrite`` (then the
@@ -991,9 +1010,12 @@ def save_selection(store: Store, name: str, area: Area | Selection, *, user: str
         row.score_run_id = score_run_id
         row.households = households
         row.note = note
-        row.created_by = user
+        row.created_by = user or actor.user
         row.created_at = now
         s.flush()
+        audit.record(s, actor, "selection.save", name,
+                     counts={"households": households} if households is not None else None,
+                     details={"kind": area.kind, "overwrite": overwrite})
         return int(row.id)
 
 
@@ -1043,11 +1065,17 @@ def load_selection(store: Store, name_or_id: str | int) -> tuple[Area, SavedSele
     return area_from_geojson(payload), info
 
 
-def delete_selection(store: Store, name_or_id: str | int) -> None:
-    """Remove a saved selection (``UsageError`` when there is none of that name or id)."""
+@requires("selection.manage")
+def delete_selection(store: Store, name_or_id: str | int, *, actor: Actor) -> None:
+    """Remove a saved selection (``UsageError`` when there is none of that name or id).
+
+    Needs ``selection.manage``; recorded in the audit log (``selection.delete``).
+    """
     with store.transaction() as s:
         row = _row(s, name_or_id)
+        name = row.name
         s.execute(delete(SavedSelection).where(SavedSelection.id == row.id))
+        audit.record(s, actor, "selection.delete", name)
 
 
 # --- search -----------------------------------------------------------------------------------------
@@ -1116,9 +1144,13 @@ def _address_table(conn: Connection) -> tuple[IntArray, np.ndarray]:
 _HOUSEHOLD_NO_LIKE = re.compile(r"[0-9A-Za-z\-]+")
 
 
-def search_households(store: Store, text: str, *, limit: int = 50,
+@requires("map.view_households")
+def search_households(store: Store, text: str, *, actor: Actor, limit: int = 50,
                       index: SelectionIndex | None = None) -> list[HouseholdHit]:
     """Households for the map's search box (then fly to the point).
+
+    Needs ``map.view_households``.  The hits name the 世帯主 but are not recorded one by one;
+    opening a hit's household is (:func:`wardapp.residents.household_members`).
 
     Matched, in this order: 世帯番号 exactly, 世帯番号 by prefix, any member's 氏名 or カナ
     (ひらがな/カタカナ/半角ｶﾅ and spaces folded with :func:`wardapp.kana.kana_key`, substring),

@@ -46,7 +46,7 @@ from wardapp.geo.selection import (
     SelectionIndex,
     TownsArea,
     load_selection,
-    select_area,
+    select_area_unchecked,
 )
 from wardapp.progress import Progress
 from wardapp.reports.fonts import FontChoice
@@ -168,7 +168,8 @@ def resolve_selection(store: Store, source: RosterSource, *, on: dt.date | None 
     else:
         raise TypeError(f"not a roster source: {source!r}")
     day = on or (index.on if index is not None else dt.date.today())
-    sel = select_area(store, area, on=day, index=index)
+    # make_roster checks roster.print / roster.export and logs the output itself.
+    sel = select_area_unchecked(store, area, on=day, index=index)
     return dataclasses.replace(sel, notes=notes + sel.notes) if notes else sel
 
 

@@ -8,9 +8,9 @@ Headless core (no Qt).  Public API::
     score(store_or_input, profile, on) -> ScoreResult
     explain_household(result, household_id) -> Explanation
     band_counts(result) -> {band: households}
-    save_scores(store, result, user=None) -> run id;  latest_scores(store) -> StoredScores | None
-    list_profiles() / user_profiles_dir() / save_new_version(profile)      # the ward's saved versions
-    HouseholdLabels.load(store, input); top_households(result, labels, n)  # the ranking table
+    save_scores(store, result, actor=…) -> run id;  latest_scores(store) -> StoredScores | None
+    list_profiles() / user_profiles_dir() / save_new_version(profile, actor=…, store=…)  # the ward's saved versions
+    HouseholdLabels.load(store, input, actor=…); top_households(result, labels, n)  # the ranking table
 
 docs/scoring.md describes the profile format, the condition language and how runs are stored.
 """

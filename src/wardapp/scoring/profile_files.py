@@ -15,9 +15,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wardapp.errors import ConfigError
 from wardapp.scoring.profile import DEFAULT_PROFILE_PATH, Profile, load_profile, save_profile
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
+
+if TYPE_CHECKING:
+    from wardapp.store.db import Store
 
 PROFILES_DIR_ENV = "WARDAPP_PROFILES_DIR"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
@@ -80,8 +86,14 @@ def file_name(name: str, version: int) -> str:
     return f"{stem[:60]}-v{version}.toml"
 
 
-def save_new_version(profile: Profile, directory: Path | None = None) -> tuple[Profile, Path]:
+@requires("scores.profile_edit")
+def save_new_version(profile: Profile, directory: Path | None = None, *, actor: Actor,
+                     store: Store) -> tuple[Profile, Path]:
     """Write ``profile`` as the next version of its name into the profiles folder.
+
+    Needs ``scores.profile_edit``.  The change is recorded in ``store``'s audit log
+    (``profile.change``: name, version, file, rules); when the entry cannot be written the new
+    file is removed again, so no version exists that the log does not know.
 
     The version is one above every version of that name already there (so saving an edit of an
     older version never collides with a newer one); an existing file is never replaced.
@@ -99,4 +111,13 @@ def save_new_version(profile: Profile, directory: Path | None = None) -> tuple[P
     while path.exists():
         path = directory / f"{path.stem.split('~')[0]}~{n}.toml"
         n += 1
-    return save_profile(profile, path, version=version), path
+    with store.engine.begin() as conn:
+        saved = save_profile(profile, path, version=version)
+        try:
+            audit.record(conn, actor, "profile.change", saved.name,
+                         counts={"person_rules": len(saved.person_rules), "household_rules": len(saved.household_rules)},
+                         details={"version": saved.version, "file": path.name, "kind": "援護度プロファイル"})
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return saved, path

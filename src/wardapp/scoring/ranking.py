@@ -19,6 +19,7 @@ import pandas as pd
 
 from wardapp.scoring.engine import ScoreResult, category_string
 from wardapp.scoring.fields import ScoringInput
+from wardapp.security.access import Actor, requires
 
 if TYPE_CHECKING:
     from wardapp.store.db import Store
@@ -46,8 +47,12 @@ class HouseholdLabels:
     match: ObjArray
 
     @classmethod
-    def load(cls, store: Store, inp: ScoringInput) -> HouseholdLabels:
-        """Two whole-table reads, joined to the input's rows by household id."""
+    @requires("households.view_personal")
+    def load(cls, store: Store, inp: ScoringInput, *, actor: Actor) -> HouseholdLabels:
+        """Two whole-table reads, joined to the input's rows by household id.
+
+        The 世帯主's names: ``households.view_personal`` (the scores themselves are not names).
+        """
         with store.engine.connect() as conn:
             cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:

@@ -23,6 +23,8 @@ from sqlalchemy import delete, func, insert, select, update
 
 from wardapp.scoring.engine import ScoreResult, category_string
 from wardapp.scoring.profile import Profile, parse_profile
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.store import bulk
 from wardapp.store.db import Store
 from wardapp.store.models import HouseholdScore, ImportRun, PersonScore, ScoreRun, ScoreRunId
@@ -88,9 +90,15 @@ def _rule_strings(result: ScoreResult) -> np.ndarray:
     return strings[inv]
 
 
-def save_scores(store: Store, result: ScoreResult, *, user: str | None = None,
+@requires("scores.run")
+def save_scores(store: Store, result: ScoreResult, *, actor: Actor, user: str | None = None,
                 keep: int | None = DEFAULT_KEEP) -> ScoreRunId:
-    """Store ``result`` as a new run (one transaction); return its id.  See the module docstring."""
+    """Store ``result`` as a new run (one transaction); return its id.  See the module docstring.
+
+    Needs ``scores.run``; the run is recorded in the audit log (``scores.save``: profile and
+    version, persons, households) in the same transaction.  ``user`` defaults to ``actor.user``.
+    """
+    user = user or actor.user
     inp = result.input
     profile = result.profile
     toml = profile.to_toml()
@@ -128,6 +136,10 @@ def save_scores(store: Store, result: ScoreResult, *, user: str | None = None,
                 conn.execute(delete(HouseholdScore).where(HouseholdScore.run_id.in_(old)))
                 conn.execute(delete(PersonScore).where(PersonScore.run_id.in_(old)))
                 conn.execute(update(ScoreRun).where(ScoreRun.id.in_(old)).values(details_pruned=True))
+        audit.record(conn, actor, "scores.save", f"{profile.name} 第{profile.version}版",
+                     counts={"persons": result.n_persons, "households": result.n_households},
+                     details={"run_id": run_id, "profile": profile.name, "version": profile.version,
+                              "sha256": sha, "reference_date": result.on.isoformat()})
     return ScoreRunId(run_id)
 
 

@@ -85,12 +85,12 @@ class DictionaryImportFlow(QObject):
         return [Path(n) for n in names]
 
     def run(self, paths: list[Path]) -> None:
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
 
         def work(progress: Any) -> Any:
             from wardapp.address import dictionary
 
-            return dictionary.import_addresses(store, paths, format="auto", progress=progress)
+            return dictionary.import_addresses(store, paths, format="auto", progress=progress, actor=actor)
 
         names = "、".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
         self.ctx.tasks.run(work, on_success=self._imported, title=self.tr("Importing address data"),
@@ -111,8 +111,9 @@ class DictionaryImportFlow(QObject):
     def run_matching(self) -> None:
         from wardapp.address.matcher import match_households
 
-        store, user = self.ctx.store, self.ctx.user
-        self.ctx.tasks.run(lambda p: match_households(store, progress=p, user=user), on_success=self.imported.emit,
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
+        self.ctx.tasks.run(lambda p: match_households(store, progress=p, user=user, actor=actor),
+                           on_success=self.imported.emit,
                            title=self.tr("Matching addresses"),
                            label=self.tr("Matching the households' addresses with the address dictionary…"),
                            parent=self.window)
@@ -210,14 +211,15 @@ class LayerImportFlow(QObject):
         return dlg
 
     def run(self, path: Path, kind: str) -> None:
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
         self.ctx.settings.preferences.import_dir = str(path.parent)
 
         def work(progress: Any) -> Any:
             from wardapp.geo import layers
 
             # ``kind`` is one of LAYER_KINDS (the combo offers nothing else); the core checks it too.
-            return layers.import_layer(store, path, kind=cast(Any, kind), mapping=None, progress=progress, user=user)
+            return layers.import_layer(store, path, kind=cast(Any, kind), mapping=None, progress=progress, user=user,
+                                       actor=actor)
 
         self.ctx.tasks.run(work, on_success=self._imported, title=self.tr("Importing a map layer"),
                            label=self.tr("Reading {file}…").format(file=path.name), parent=self.window)
@@ -248,7 +250,7 @@ class WelfareImportFlow(CsvImportFlow):
         dlg.setWindowTitle(self.tr("Import welfare data"))
 
     def run(self, request: ImportRequest) -> None:
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
         if request.mapping:
             self.ctx.settings.preferences.mapping_dir = str(request.mapping.parent)
 
@@ -256,7 +258,7 @@ class WelfareImportFlow(CsvImportFlow):
             from wardapp.welfare import import_welfare
 
             return import_welfare(store, request.path, mapping=request.mapping, lenient=request.lenient,
-                                  progress=progress, user=user)
+                                  progress=progress, user=user, actor=actor)
 
         self.ctx.tasks.run(work, on_success=self._imported, on_failure=self._failed,
                            title=self.tr("Importing welfare data"),

@@ -350,11 +350,11 @@ class ImportFlow(CsvImportFlow):
         prefs.mapping_file = str(request.mapping) if request.mapping else ""
         if request.mapping:
             prefs.mapping_dir = str(request.mapping.parent)
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
         self.ctx.tasks.run(
             lambda progress: import_registry_and_match(store, request.path, mapping=request.mapping,
                                                        lenient=request.lenient, progress=progress,
-                                                       user=self.ctx.user),
+                                                       user=self.ctx.user, actor=actor),
             on_success=self._succeeded,
             on_failure=self._failed,
             title=self.tr("Importing registry data"),

@@ -33,6 +33,8 @@ from sqlalchemy import Connection, Table, func, select
 from wardapp.csvfile import TextTable, read_table
 from wardapp.errors import InputProblem, InputRejected, ProblemList
 from wardapp.progress import Progress
+from wardapp.security import audit
+from wardapp.security.access import Actor, requires
 from wardapp.registry.columns import PERSON_NO_PATTERN
 from wardapp.registry.mapping import (
     MappingProfile,
@@ -312,15 +314,21 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def import_welfare(store: Store, path: Path, *, mapping: Path | MappingProfile | None = None,
+@requires("welfare.import")
+def import_welfare(store: Store, path: Path, *, actor: Actor, mapping: Path | MappingProfile | None = None,
                    lenient: bool = False, progress: Progress | None = None, user: str | None = None,
                    today: dt.date | None = None) -> WelfareImportReport:
     """Validate ``path`` and replace the stored attributes of the 種別 it contains, in one transaction.
+
+    ``actor`` must hold ``welfare.import`` (refused before the file is read); the import is
+    written to the audit log (``import.welfare``) in the same transaction.  ``user`` (the
+    import run's user) defaults to ``actor.user``.
 
     ``today`` is the 基準日 of the report's validity counts (default: today).  Raises
     :class:`InputRejected` (store unchanged) when the file has errors and not ``lenient``, or
     when it cannot be read at all; :class:`wardapp.errors.ConfigError` for a broken profile.
     """
+    user = user or actor.user
     started = time.perf_counter()
     started_at = dt.datetime.now()
     progress = progress or Progress()
@@ -355,6 +363,11 @@ def import_welfare(store: Store, path: Path, *, mapping: Path | MappingProfile |
             "counts_json": json.dumps({k: v for k, v in report.to_json().items()
                                        if k not in ("errors", "warnings")}, ensure_ascii=False),
         }])
+        audit.record(conn, actor, "import.welfare", path.name,
+                     counts={"added": report.added, "changed": report.changed, "removed": report.removed,
+                             "rejected": report.skipped_rows, "attributes": report.attributes},
+                     details={"profile": report.profile, "encoding": report.encoding, "rows": report.rows,
+                              "kinds": sorted(report.kinds)})
         progress.check()  # last chance to cancel: the commit happens when the block ends
     progress.report(4, 4, "完了")
     return report

@@ -231,10 +231,10 @@ class SavedAreasDialog(QDialog):
     def _delete_confirmed(self, info: SavedSelectionInfo, result: int) -> None:
         if result != QMessageBox.StandardButton.Yes:
             return
-        store, sid = self.ctx.store, info.id
+        store, sid, actor = self.ctx.store, info.id, self.ctx.actor
 
         def done(_: Any) -> None:
             self.deleted.emit(info.name)
             self.reload()
 
-        self.ctx.tasks.run(lambda _p: delete_selection(store, sid), on_success=done, parent=self)
+        self.ctx.tasks.run(lambda _p: delete_selection(store, sid, actor=actor), on_success=done, parent=self)

@@ -499,7 +499,7 @@ class GazetteerPage(Page):
     @Slot()
     def run_matching(self) -> None:
         """「照合を実行」: match every household again, with progress and cancel."""
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
         self._write(lambda p: match_households(store, progress=p, user=user, actor=actor), self._matched,
                     title=self.tr("Matching addresses"),
                     label=self.tr("Matching the households' addresses with the address dictionary…"))
@@ -542,12 +542,13 @@ class GazetteerPage(Page):
 
     def _fix(self, group: AddressGroup, choice: PlaceChoice) -> None:
         """Record the decision under every spelling the row covers (one fix per address key)."""
-        store, user, address = self.ctx.store, self.ctx.user, group.address
+        store, user, actor, address = self.ctx.store, self.ctx.user, self.ctx.actor, group.address
         addresses = group.addresses or (group.address,)
 
         def fn(_p: Any) -> int:
             if choice.point_id is not None:
-                return fix_address(store, addresses, user=user, point_id=choice.point_id, note=choice.note, actor=actor)
+                return fix_address(store, addresses, user=user, point_id=choice.point_id, note=choice.note,
+                                   actor=actor)
             return fix_address(store, addresses, user=user, lat=choice.lat, lon=choice.lon,
                                town_id=choice.town_id, note=choice.note, actor=actor)
 
@@ -583,7 +584,7 @@ class GazetteerPage(Page):
     def _undo_confirmed(self, fix: FixRow, result: int) -> None:
         if result != QMessageBox.StandardButton.Yes:
             return
-        store, key = self.ctx.store, fix.key
+        store, key, actor = self.ctx.store, fix.key, self.ctx.actor
 
         def done(r: UndoResult) -> None:
             self.status_message.emit(self.tr("The fix for {address} was undone; {n:,} household(s) matched again.")

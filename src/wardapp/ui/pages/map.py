@@ -393,12 +393,12 @@ class MapPage(Page):
         """Read what the map draws in the background (at start and after every import)."""
         if self.view is None:
             return
-        store, on = self.ctx.store, self.on
+        store, on, actor = self.ctx.store, self.on, self.ctx.actor
         self.map_message.setText(self.tr("Loading the map…"))
         self.map_message.show()
-        self.ctx.tasks.run(lambda _p: load_map_data(store, on=on), on_success=self._data_loaded,
+        self.ctx.tasks.run(lambda _p: load_map_data(store, on=on, actor=actor), on_success=self._data_loaded,
                            on_failure=ignore_cancel, parent=self.window())
-        self.ctx.tasks.run(lambda _p: load_residents(store, on), on_success=self._residents_loaded,
+        self.ctx.tasks.run(lambda _p: load_residents(store, on, actor=actor), on_success=self._residents_loaded,
                            on_failure=ignore_cancel, parent=self.window())
 
     def store_changed(self) -> None:
@@ -496,11 +496,11 @@ class MapPage(Page):
             self.search_model.clear()
             self.search_list.hide()
             return
-        store, shared = self.ctx.store, self._shared
+        store, shared, actor = self.ctx.store, self._shared, self.ctx.actor
 
         def work(_p: Any) -> list[HouseholdHit]:
             # The index keeps the folded addresses between searches once a selection built it.
-            return search_households(store, text, limit=SEARCH_LIMIT, index=shared.index)
+            return search_households(store, text, actor=actor, limit=SEARCH_LIMIT, index=shared.index)
 
         self.ctx.tasks.run(work, on_success=lambda hits: self._search_done(seq, hits), on_failure=ignore_cancel,
                            parent=self.window())
@@ -576,12 +576,12 @@ class MapPage(Page):
         self._selection_seq += 1
         seq = self._selection_seq
         self.selection_caption.setText(self.tr("Finding the households in the area…"))
-        store, on = self.ctx.store, self.on
+        store, on, actor = self.ctx.store, self.on, self.ctx.actor
         get = self._shared.getter(store, on)
 
         def work(_p: Any) -> tuple[SavedSelectionInfo | None, Selection]:
             area, info = make_area()
-            return info, select_area(store, area, on=on, index=get())
+            return info, select_area(store, area, actor=actor, on=on, index=get())
 
         self.ctx.tasks.run(work, on_success=lambda r: self._selection_ready(seq, r, draw),
                            on_failure=lambda e: self._selection_failed(seq, e), parent=self.window())
@@ -724,9 +724,10 @@ class MapPage(Page):
         selection = self.selection
         if selection is None:
             return
-        store, user = self.ctx.store, self.ctx.user
+        store, user, actor = self.ctx.store, self.ctx.user, self.ctx.actor
         self.ctx.tasks.run(
-            lambda _p: save_selection(store, name, selection, user=user, note=note, overwrite=overwrite),
+            lambda _p: save_selection(store, name, selection, actor=actor, user=user, note=note,
+                                      overwrite=overwrite),
             on_success=lambda _id: self._saved(name),
             on_failure=lambda e: self._save_failed(e, name, note), parent=self.window())
 
@@ -794,8 +795,10 @@ class MapPage(Page):
                 self.selection_tree.scrollTo(index)
         others = self.data.households_at(household_id) if self.data is not None else []
         ids = [household_id] + [i for i in others if i != household_id]
-        store, on = self.ctx.store, self.on
-        self.ctx.tasks.run(lambda _p: [(i, household_members(store, i, on)) for i in ids[:20]],
+        store, on, actor = self.ctx.store, self.on, self.ctx.actor
+        # One view in the audit log per household shown in the detail (clicking again is a new opening).
+        self.ctx.tasks.run(lambda _p: [(i, household_members(store, i, on, actor=actor, what="map"))
+                                       for i in ids[:20]],
                            on_success=lambda found: self._household_loaded(household_id, ids, found),
                            on_failure=ignore_cancel, parent=self.window())
 

@@ -12,6 +12,7 @@ thread because it takes milliseconds), ``Residents.with_date`` when the 基準�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from typing import Any
@@ -53,7 +54,7 @@ from wardapp.ui.models.households import HouseholdTableModel
 from wardapp.ui.models.members import MemberTableModel
 from wardapp.ui.pages import Page, register_page
 from wardapp.ui.tasks import ignore_cancel
-from wardapp.wareki import to_wareki
+from wardapp.wareki import age_on, to_wareki
 
 #: Wait this long after the last keystroke before filtering (ms): typing stays fluid and a
 #: 200,000-household filter runs once per pause, not once per character.
@@ -308,10 +309,10 @@ class ResidentsPage(Page):
     def reload(self) -> None:
         """Read the store again in the background (at start and after every import)."""
         on = self.reference_date()
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
         self.count_label.setText(self.tr("Loading…"))
         self.ctx.tasks.run(
-            lambda _p: load_residents(store, on),
+            lambda _p: load_residents(store, on, actor=actor),
             on_success=self._loaded,
             on_failure=ignore_cancel,
             parent=self.window(),
@@ -417,8 +418,12 @@ class ResidentsPage(Page):
         if self._base is not None:
             self._residents = self._base.with_date(on)
             self.apply_filter()
-        if self._shown_household is not None:
-            self._load_members(self._shown_household)
+        if self._shown_household is not None and self._wanted_household == self._shown_household:
+            # Only the ages change: recomputed here, so a new 基準日 is not a new view of the
+            # household in the audit log (each opening is recorded once, by household_members).
+            self.members_model.set_members([dataclasses.replace(m, age=age_on(m.birth_date, on))
+                                            for m in self.members_model.members])
+            self.members_shown.emit(self._shown_household)
 
     def _show_wareki(self, on: dt.date) -> None:
         try:
@@ -462,9 +467,9 @@ class ResidentsPage(Page):
 
     def _load_members(self, household_id: int) -> None:
         self._wanted_household = household_id
-        store, on = self.ctx.store, self.reference_date()
+        store, on, actor = self.ctx.store, self.reference_date(), self.ctx.actor
         self.ctx.tasks.run(
-            lambda _p: household_members(store, household_id, on),
+            lambda _p: household_members(store, household_id, on, actor=actor),
             on_success=lambda members: self._members_loaded(household_id, members),
             on_failure=ignore_cancel,
             parent=self.window(),

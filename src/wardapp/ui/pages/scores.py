@@ -78,6 +78,7 @@ from wardapp.scoring import (
     user_profiles_dir,
 )
 from wardapp.scoring.profile import CompiledProfile
+from wardapp.security.access import Actor
 from wardapp.store.db import Store
 from wardapp.ui.category_marks import CategoryMarksDelegate
 from wardapp.ui.context import AppContext
@@ -158,13 +159,18 @@ def _table(parent: QWidget, name: str, model: Any) -> QTableView:
 @dataclass(frozen=True)
 class _Loaded:
     input: ScoringInput
-    labels: HouseholdLabels
+    labels: HouseholdLabels | None
     latest: tuple[ScoreRunInfo, bool] | None
 
 
-def _load(store: Store, progress: Progress) -> _Loaded:
+def _labels(store: Store, inp: ScoringInput, actor: Actor) -> HouseholdLabels | None:
+    """The 世帯主 names of the ranking, for a role that may see them (the scores without them else)."""
+    return HouseholdLabels.load(store, inp, actor=actor) if actor.can("households.view_personal") else None
+
+
+def _load(store: Store, progress: Progress, actor: Actor) -> _Loaded:
     inp = ScoringInput.load(store, progress=progress)
-    return _Loaded(inp, HouseholdLabels.load(store, inp), latest_run(store))
+    return _Loaded(inp, _labels(store, inp, actor), latest_run(store))
 
 
 @register_page
@@ -588,8 +594,8 @@ class ScoresPage(Page):
         self._stale = False
         self._loading = True
         self._show_status()
-        store = self.ctx.store
-        self.ctx.tasks.run(lambda p: _load(store, p), on_success=self._loaded, on_failure=self._load_failed,
+        store, actor = self.ctx.store, self.ctx.actor
+        self.ctx.tasks.run(lambda p: _load(store, p, actor), on_success=self._loaded, on_failure=self._load_failed,
                            parent=self.window())
 
     def _loaded(self, loaded: _Loaded) -> None:
@@ -649,19 +655,20 @@ class ScoresPage(Page):
             return
         self._saving = True
         self._update_buttons()
-        store, user, on = self.ctx.store, self.ctx.user, self.reference_date()
+        store, user, on, actor = self.ctx.store, self.ctx.user, self.reference_date(), self.ctx.actor
 
-        def work(progress: Any) -> tuple[ScoreResult, HouseholdLabels, int, tuple[ScoreRunInfo, bool] | None]:
+        def work(progress: Any) -> tuple[ScoreResult, HouseholdLabels | None, int, tuple[ScoreRunInfo, bool] | None]:
             result = score(store, compiled, on, progress=progress)
             progress.check()  # the last moment to cancel: nothing is written before this
-            run_id = save_scores(store, result, user=user)
-            return result, HouseholdLabels.load(store, result.input), int(run_id), latest_run(store)
+            run_id = save_scores(store, result, user=user, actor=actor)
+            return result, _labels(store, result.input, actor), int(run_id), latest_run(store)
 
         self.ctx.tasks.run(work, on_success=self._saved, on_failure=self._save_failed,
                            title=self.tr("Calculating support scores"),
                            label=self.tr("Scoring every household and saving the result…"), parent=self.window())
 
-    def _saved(self, done: tuple[ScoreResult, HouseholdLabels, int, tuple[ScoreRunInfo, bool] | None]) -> None:
+    def _saved(self, done: tuple[ScoreResult, HouseholdLabels | None, int,
+                                 tuple[ScoreRunInfo, bool] | None]) -> None:
         result, labels, run_id, latest = done
         self._saving = False
         self._input, self._labels = result.input, labels  # read afresh for the run: keep them
@@ -694,7 +701,7 @@ class ScoresPage(Page):
 
     def _save_version(self, profile: Any) -> None:
         try:
-            saved, path = save_new_version(profile, self.profiles_dir)
+            saved, path = save_new_version(profile, self.profiles_dir, actor=self.ctx.actor, store=self.ctx.store)
         except WardError as e:
             show_error(self, e)
             return
