@@ -17,6 +17,7 @@ made.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -169,10 +170,13 @@ def fill_bar_chart(view: QChartView, title: str, categories: Sequence[str],
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(x)
     y = QValueAxis()
+    # Counts: whole-number ticks at a round step (the PDF's charts use the same rule).
     top = max((max(v) for _, v in series if len(v)), default=0)
-    y.setRange(0, max(1.0, float(top) * 1.15))
+    step = max(1, math.ceil(top / 5))
+    ymax = max(step, math.ceil(top * 1.1 / step) * step)
+    y.setRange(0, ymax)
+    y.setTickCount(ymax // step + 1)
     y.setLabelFormat("%d")
-    y.setTickCount(min(6, max(2, int(top) + 2)))
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(y)
     chart.legend().setVisible(len(series) > 1)
@@ -197,6 +201,7 @@ class StatisticsPage(Page):
 
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("fiscalYear")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("initiativeUnit")
         for unit, label in zip(INITIATIVE_UNITS, (self.tr("Course"), self.tr("Series"), self.tr("Session")),
