@@ -106,3 +106,18 @@ def test_deterministic_and_only_once(demo: Store, tmp_path: Path) -> None:
         assert add_demo_visits(again, seed=1, persons=40_000, on=REF).visits == 0  # only once
     finally:
         again.close()
+
+
+def test_ensure_demo_includes_visits(tmp_path: Path) -> None:
+    from wardapp.demo import ensure_demo
+    from wardapp.demo.storage import latest_demo_run
+
+    result = ensure_demo(tmp_path / "demo.sqlite3", persons=3000, seed=2)
+    store = open_store(result.db_path)
+    try:
+        run = latest_demo_run(store)
+        assert run is not None and run["visits"]["visits"] >= 12 and run["visits"]["done"] > 0
+        assert len(ict.list_visits(store, actor=SYSTEM)) == run["visits"]["visits"]
+        assert run["visits"]["advisers"] == 6 and run["visits"]["grants"] >= 3
+    finally:
+        store.close()

@@ -169,6 +169,7 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
 
     from wardapp.address.matcher import match_households
     from wardapp.demo.outreach import add_demo_classes
+    from wardapp.demo.visits import add_demo_visits
     from wardapp.mappack import import_map_pack
     from wardapp.registry.importer import import_registry
     from wardapp.security import SYSTEM  # the demo ward is built by the app itself
@@ -205,6 +206,8 @@ def ensure_demo(db_path: Path | None, *, persons: int = 40_000, seed: int = 1,
             "reference_date": ward.reference_date.isoformat(), "registry_csv": csv_path.name,
             "welfare_csv": welfare_path.name, "map_pack": str(MAP_PACK_DIR),
             "classes": add_demo_classes(store, seed=seed, persons=persons, on=ward.reference_date).to_json(),
+            # after the classes: a visit may not take a venue a class holds
+            "visits": add_demo_visits(store, seed=seed, persons=persons, on=ward.reference_date).to_json(),
         }
         storage.finish_run(store, run_id, csv_path, counts)
     finally:

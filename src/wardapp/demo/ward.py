@@ -21,7 +21,7 @@ from wardapp.demo.population import build_population
 from wardapp.demo.welfare import build_welfare
 
 #: Bump when the generator's output changes, so stored demos are rebuilt instead of reused.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 #: 基準日: the day the demo extract describes (4月1日, the start of a 年度).
 REFERENCE_DATE = dt.date(2026, 4, 1)
 WARD_NAME = f"{names.WARD_FULL}（架空）"
