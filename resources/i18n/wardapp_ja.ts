@@ -509,107 +509,107 @@
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="147"/>
         <source>Calendar</source>
         <extracomment>The events of the period on screen are shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>予定表</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="159"/>
         <source>&amp;Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="161"/>
         <source>&amp;Week</source>
-        <translation type="unfinished"></translation>
+        <translation>週(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="170"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 前へ</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="173"/>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="176"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ ▶</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
         <source>&amp;Adviser:</source>
-        <translation type="unfinished">アドバイザー(&amp;A):</translation>
+        <translation>アドバイザー・講師(&amp;A):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
         <source>V&amp;enue:</source>
-        <translation type="unfinished"></translation>
+        <translation>会場(&amp;E):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
         <source>To&amp;wn:</source>
-        <translation type="unfinished"></translation>
+        <translation>町字(&amp;W):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>教室</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
         <source>Visit</source>
-        <translation type="unfinished">訪問日</translation>
+        <translation>訪問</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>予定・調整中</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>確定</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
         <source>✓ held</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 実施済</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="262"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>中止・取消</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="312"/>
-        <source>{year}/{month:02d}</source>
-        <translation type="unfinished"></translation>
+        <source>{year}/{month}</source>
+        <translation>{year}年{month}月</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="324"/>
         <source>(all advisers)</source>
-        <translation type="unfinished"></translation>
+        <translation>（すべてのアドバイザー・講師）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="325"/>
         <source>(all venues)</source>
-        <translation type="unfinished"></translation>
+        <translation>（すべての会場）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="327"/>
         <source>(all towns)</source>
-        <translation type="unfinished">（すべての町字）</translation>
+        <translation>（すべての町字）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="378"/>
         <source>Loading…</source>
-        <translation type="unfinished">読み込み中…</translation>
+        <translation>読み込み中…</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="398"/>
         <source>{classes} class sessions, {visits} visits</source>
-        <translation type="unfinished"></translation>
+        <translation>教室 {classes}回・訪問 {visits}件</translation>
     </message>
 </context>
 <context>
@@ -1672,88 +1672,88 @@ Please pass the details below to the person who looks after wardapp.</source>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
         <source>Class session</source>
-        <translation type="unfinished"></translation>
+        <translation>教室の回</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
         <source>ICT adviser visit</source>
-        <translation type="unfinished"></translation>
+        <translation>ICTアドバイザー訪問</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
         <source>Course / session</source>
-        <translation type="unfinished">講座・回</translation>
+        <translation>講座・回</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
         <source>Group and topics</source>
-        <translation type="unfinished"></translation>
+        <translation>団体と内容</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>日時</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
         <source>Venue</source>
-        <translation type="unfinished">会場</translation>
+        <translation>会場</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>(none)</source>
-        <translation type="unfinished">（なし）</translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
         <source>Town</source>
-        <translation type="unfinished"></translation>
+        <translation>町字</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
         <source>(unknown)</source>
-        <translation type="unfinished">（不明）</translation>
+        <translation>（不明）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>Instructors</source>
-        <translation type="unfinished"></translation>
+        <translation>講師</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>Adviser</source>
-        <translation type="unfinished">アドバイザー</translation>
+        <translation>アドバイザー</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>実施方法</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="112"/>
         <source>Status</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="115"/>
         <source>Capacity / signed up</source>
-        <translation type="unfinished"></translation>
+        <translation>定員／申込</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="117"/>
         <source>Present</source>
-        <translation type="unfinished">出席</translation>
+        <translation>出席</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="120"/>
         <source>Expected attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参加予定人数</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="122"/>
         <source>Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参加者数</translation>
     </message>
 </context>
 <context>
@@ -1761,37 +1761,37 @@ Please pass the details below to the person who looks after wardapp.</source>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="61"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日付</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="62"/>
         <source>Time</source>
-        <translation type="unfinished">時間</translation>
+        <translation>時間</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="63"/>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="64"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>件名</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="65"/>
         <source>Venue</source>
-        <translation type="unfinished">会場</translation>
+        <translation>会場</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="66"/>
         <source>Adviser / instructors</source>
-        <translation type="unfinished"></translation>
+        <translation>アドバイザー・講師</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="67"/>
         <source>Status</source>
-        <translation type="unfinished">状態</translation>
+        <translation>状態</translation>
     </message>
 </context>
 <context>
@@ -3236,7 +3236,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/calendar_views.py" line="267"/>
         <source>+{n} more</source>
         <extracomment>Kind colours, as on the 到達状況の地図 (venues orange, visits teal). Pale fills of held events, per kind. An event was clicked (kind, id) / double-clicked. An empty part of a day was double-clicked. Where each event was last painted (hit testing); rebuilt on every paint.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ほか{n}件</translation>
     </message>
 </context>
 <context>
@@ -3264,37 +3264,37 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="92"/>
         <source>Outreach map</source>
         <extracomment>The figures (and the table) are shown. The map page has been drawn in the web view.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>到達状況の地図</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="109"/>
         <source>Reference &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>基準日(&amp;D):</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="127"/>
         <source>Loading the map…</source>
-        <translation type="unfinished">地図を読み込んでいます…</translation>
+        <translation>地図を読み込んでいます…</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="174"/>
         <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
-        <translation type="unfinished">地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
+        <translation>地図を表示できません: アプリの起動前に wardapp:// スキームが登録されていません。</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="208"/>
         <source>Last 12 months: {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>対象期間（12か月）: {start}〜{end}</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="212"/>
         <source>{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)</source>
-        <translation type="unfinished"></translation>
+        <translation>{towns}町字のうち未到達 {unreached}町字（{age}歳以上 {aged:,}人が住んでいます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="227"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="226"/>
         <source>Town boundaries have not been imported, so the map cannot be drawn (File menu, map layers). The table lists every town with its figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>町丁目の境界が取り込まれていないため、地図は表示できません（ファイル → 地図レイヤの取り込み）。右の表に町字ごとの数を示しています。</translation>
     </message>
 </context>
 <context>
@@ -3584,76 +3584,76 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PastFiguresDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="422"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="427"/>
         <source>Earlier years&apos; figures</source>
         <translation>過去の年度の実績</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="434"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="439"/>
         <source>e.g. 15, 1,200 or 92.5%</source>
         <translation>例: 15、1,200、92.5%</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="435"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="440"/>
         <source>Cumulative</source>
         <translation>累計の値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="441"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="446"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="442"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="447"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="443"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="448"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="445"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="480"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="450"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="446"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="451"/>
         <source>&amp;Save figure</source>
         <translation>値を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="447"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="452"/>
         <source>&amp;Remove selected</source>
         <translation>選んだ値を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="448"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="453"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVから取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="466"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="471"/>
         <source>Your role may view these figures but not change them.</source>
         <translation>この役割では値を見ることはできますが、入力・変更はできません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="481"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="486"/>
         <source>Entered by</source>
         <translation>入力者</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="529"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="534"/>
         <source>Import earlier years&apos; figures</source>
         <translation>過去の年度の実績を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="530"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="535"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
@@ -5247,231 +5247,231 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Course</source>
         <translation>講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Series</source>
         <translation>シリーズ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="202"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Session</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="205"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="210"/>
         <source>Count adviser visits</source>
         <translation>派遣を数える</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="212"/>
         <source>Count grants</source>
         <translation>助成を数える</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="211"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="216"/>
         <source>Export to &amp;Excel…</source>
         <translation>Excelに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="212"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="217"/>
         <source>Export to &amp;PDF…</source>
         <translation>PDFに書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="213"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="218"/>
         <source>Earlier &amp;years…</source>
         <translation>過去の実績(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="215"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="220"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="218"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="223"/>
         <source>One initiative is a</source>
         <translation>取組の単位</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="223"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="228"/>
         <source>Understood at level</source>
         <translation>理解度の基準</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="268"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="273"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="269"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="274"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="270"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="275"/>
         <source>By month</source>
         <translation>月別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="271"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="276"/>
         <source>By venue</source>
         <translation>会場別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="272"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="277"/>
         <source>By town</source>
         <translation>町別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="273"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="278"/>
         <source>Earlier years</source>
         <translation>経年比較</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="293"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="298"/>
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
         <source>Definition</source>
         <translation>定義</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
         <source>Classes in person</source>
         <translation>教室 対面</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="346"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
         <source>Classes online</source>
         <translation>教室 オンライン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
         <source>Classes hybrid</source>
         <translation>教室 ハイブリッド</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
         <source>Visits</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="347"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
         <source>In person total</source>
         <translation>対面 計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
         <source>Online total</source>
         <translation>オンライン 計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
         <source>Attendances</source>
         <translation>延べ受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="356"/>
         <source>Visit attendees</source>
         <translation>派遣先の参加者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
         <source>Sessions</source>
         <translation>教室の回数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
         <source>Participants</source>
         <translation>実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="357"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="358"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="363"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="368"/>
         <source>Sessions and visits per month</source>
         <translation>月別の実施回数（対面・オンライン）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="370"/>
         <source>Participants by age</source>
         <translation>年代別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="372"/>
         <source>Participants by device</source>
         <translation>端末別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="370"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="375"/>
         <source>Initiatives by year</source>
         <translation>情報格差是正に向けた取組数（年度別）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="372"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="377"/>
         <source>{label}: {headline}</source>
         <translation>{label}：{headline}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="380"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="385"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ファイル (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="380"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="385"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="381"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="400"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="386"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="405"/>
         <source>Export report</source>
         <translation>集計の書き出し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="396"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="401"/>
         <source>Wrote {name}</source>
         <translation>{name} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="400"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="405"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>
@@ -5788,57 +5788,57 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
         <source>Status</source>
         <extracomment>Unreached rows: a light red that black text reads on (and the status column says 未到達).</extracomment>
-        <translation type="unfinished">状態</translation>
+        <translation>状況</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>到達</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
         <source>Not reached</source>
-        <translation type="unfinished"></translation>
+        <translation>未到達</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="54"/>
         <source>Town</source>
-        <translation type="unfinished"></translation>
+        <translation>町字</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="55"/>
         <source>Aged 65+</source>
-        <translation type="unfinished"></translation>
+        <translation>65歳以上</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="56"/>
         <source>Sessions</source>
-        <translation type="unfinished">回</translation>
+        <translation>教室（回）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="58"/>
         <source>Venues</source>
-        <translation type="unfinished"></translation>
+        <translation>会場</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="60"/>
         <source>Visits</source>
-        <translation type="unfinished">派遣</translation>
+        <translation>訪問（回）</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="62"/>
         <source>Participants</source>
-        <translation type="unfinished">受講者</translation>
+        <translation>受講者</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="64"/>
         <source>Reached by</source>
-        <translation type="unfinished"></translation>
+        <translation>到達の理由</translation>
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="69"/>
         <source>Aged {age}+</source>
-        <translation type="unfinished"></translation>
+        <translation>{age}歳以上</translation>
     </message>
 </context>
 <context>

@@ -309,7 +309,7 @@ class CalendarPage(OutreachPage):
 
     def _update_period_label(self) -> None:
         if self.mode == MONTH:
-            self.period_label.setText(self.tr("{year}/{month:02d}").format(year=self.anchor.year, month=self.anchor.month))
+            self.period_label.setText(self.tr("{year}/{month}").format(year=self.anchor.year, month=self.anchor.month))
             self.month_view.set_month(self.anchor)
         else:
             start, end = self.period()

@@ -218,15 +218,16 @@ class OutreachMapPage(OutreachPage):
         self._show_map(m)
 
     def _show_map(self, m: ReachMap) -> None:
-        if self.view is None:
-            return
         page = self._page_html
         if page is None:
-            self.view.hide()
+            if self.view is not None:
+                self.view.hide()
             self.map_message.setText(self.tr(
                 "Town boundaries have not been imported, so the map cannot be drawn (File menu, map layers). "
                 "The table lists every town with its figures."))
             self.map_message.show()
+            return
+        if self.view is None:
             return
         self.map_message.hide()
         self.view.show()
