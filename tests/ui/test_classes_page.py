@@ -152,6 +152,31 @@ def test_conflicting_edit_is_refused_in_japanese_and_changes_nothing(page: Class
     dlg.reject()
 
 
+def test_moving_a_session_onto_an_ict_visit_at_the_venue_is_refused(page: ClassesPage, class_ward: ClassWard,  # type: ignore[no-untyped-def]
+                                                                    qtbot) -> None:
+    """Issue 8: a confirmed ICTアドバイザー visit holds its venue; the dialog shows the core's sentence."""
+    from wardapp.store.models import CommunityGroup, IctVisit
+
+    day = class_ward.today + dt.timedelta(days=3)
+    with class_ward.store.transaction() as s:
+        group = CommunityGroup(name="みどり一丁目自治会", kind="自治会町内会")
+        s.add(group)
+        s.flush()
+        s.add(IctVisit(group_id=group.id, date=day, start=dt.time(9, 30), end=dt.time(11), status="確定",
+                       facility_id=class_ward.ward.center, venue="みどり地区センター",
+                       updated_at=dt.datetime.now()))
+    _select(qtbot, page, class_ward.today_session)
+    dlg = page.edit_session()
+    assert isinstance(dlg, SessionDialog)
+    dlg.date_edit.setDate(QDate(day.year, day.month, day.day))
+    text = _submit_refused(qtbot, dlg)
+    assert text == (f"会場『みどり地区センター』は {day.isoformat()} 09:30–11:00 にICTアドバイザーの訪問"
+                    "『みどり一丁目自治会』（確定）で使用中です（『はじめてのスマホ』10:00–12:00 と重なります）。")
+    assert dlg.problem.text() == text
+    assert o.get_session(class_ward.store, class_ward.today_session, actor=STAFF).plan.date == class_ward.today
+    dlg.reject()
+
+
 def test_edit_one_session_and_the_waiting_list_moves_up(page: ClassesPage, class_ward: ClassWard,  # type: ignore[no-untyped-def]
                                                         qtbot) -> None:
     _select(qtbot, page, class_ward.today_session)
