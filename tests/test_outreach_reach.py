@@ -156,3 +156,29 @@ def test_online_visit_reaches_the_town_without_a_marker(ward: ReachWard) -> None
     e = by_name(r)["もみじ町"]
     assert (e.visits, e.reasons) == (1, (BY_VISIT,))
     assert "もみじ町" not in {sp.label for sp in r.visit_spots}
+
+
+def test_reach_map_page_is_offline_and_marks_unreached_towns(ward: ReachWard) -> None:
+    import re
+
+    from wardapp.geo.reachpage import build_reach_page, load_reach_map
+
+    m = load_reach_map(ward.store, ON, actor=VIEWER)
+    assert set(m.geometries) == set(ward.town.values()) and m.bounds is not None
+    page = build_reach_page(m)
+    assert re.search(r"https?://", page) is None
+    assert set(re.findall(r'(?:src|href)="([^"]+)"', page)) <= {
+        "wardapp://assets/leaflet@1.9.4/dist/leaflet.js", "wardapp://assets/leaflet@1.9.4/dist/leaflet.css",
+        "wardapp://assets/qt/qwebchannel.js", "wardapp://assets/wardapp/map.css"}
+    assert "url(#wa-hatch)" in page and "未到達" in page
+    assert "もみじ町".encode("unicode_escape").decode() in page  # the unreached town's feature (JSON-escaped)
+    for name in (*PARTICIPANT_NAMES, "代表　一郎"):
+        assert name not in page
+
+
+def test_reach_map_without_boundaries(store: Store) -> None:
+    from wardapp.geo.reachpage import load_reach_map
+
+    w = build_reach_ward(store, boundaries=False)
+    m = load_reach_map(w.store, ON, actor=SYSTEM)
+    assert not m.has_boundaries and len(m.reach.towns) == 5
