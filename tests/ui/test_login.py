@@ -183,3 +183,30 @@ def test_sign_out_returns_to_the_sign_in_dialog(start, qtbot, sample_db) -> None
     assert isinstance(s.dialog, SignInDialog)
     assert s.window is None
     assert ("kanri", "logout", "kanri") in _actions(sample_db)
+
+
+def test_encrypted_store_is_unlocked_by_the_sign_in(start, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from wardapp.security import encryption
+
+    db = tmp_path / "enc.sqlite3"
+    key = encryption.new_data_key()
+    encryption.create_keyfile(db, key, user="kanri", password=ADMIN_PW)
+    store = open_store(db, key=key)
+    users.create_admin(store, "kanri", ADMIN_PW)
+    store.close()
+    encryption.forget_keys()  # a new process: nothing remembered, no DPAPI on this platform
+    try:
+        s = start(db)
+        d = s.dialog
+        assert isinstance(d, SignInDialog) and d.store is None
+        assert d.findChild(type(d.error_label), "encryptedNote").isVisible()
+        d.name_edit.setText("kanri")
+        d.password_edit.setText("wrong-password")
+        assert not d.submit()
+        assert "暗号化されたデータベースの鍵を開けません" in d.error_label.text()
+        d.password_edit.setText(ADMIN_PW)
+        assert d.submit()
+        w = _window(qtbot, s)
+        assert w.ctx.store.key == key and w.ctx.actor.user == "kanri"
+    finally:
+        encryption.forget_keys()
