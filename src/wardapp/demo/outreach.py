@@ -258,7 +258,8 @@ class _Builder:
                 if t.length == 1:
                     made.append(sessions.create_session(self.s, course_ids[k], plan, actor=SYSTEM))
                 else:
-                    r = sessions.create_series(self.s, course_ids[k], plan, count=t.length, every_days=t.every_days, actor=SYSTEM)
+                    r = sessions.create_series(self.s, course_ids[k], plan, count=t.length, every_days=t.every_days,
+                                               actor=SYSTEM)
                     made += list(r.session_ids)
             except ConflictError:
                 continue
@@ -329,7 +330,8 @@ class _Builder:
         if rng.random() < 0.04:
             res = sessions.cancel_session(s, sid, rng.choice(_CANCEL_REASONS), actor=SYSTEM)
             for eid in res.to_call:
-                enrolment.mark_called(s, eid, at=dt.datetime.combine(x.date - dt.timedelta(days=1), dt.time(16)), actor=SYSTEM)
+                enrolment.mark_called(s, eid, at=dt.datetime.combine(x.date - dt.timedelta(days=1), dt.time(16)),
+                                      actor=SYSTEM)
             self.result.sessions_cancelled += 1
             return
         start = dt.datetime.combine(x.date, x.start)
@@ -337,7 +339,8 @@ class _Builder:
         present = 0
         for r in rows:
             if r.status == ENROLLED and rng.random() < 0.92:
-                attendance.check_in(s, r.enrolment_id, at=start + dt.timedelta(minutes=rng.randint(-25, 5)), actor=SYSTEM)
+                attendance.check_in(s, r.enrolment_id, at=start + dt.timedelta(minutes=rng.randint(-25, 5)),
+                                    actor=SYSTEM)
                 present += 1
         for r in rows:
             if r.status == WAITING and present < x.capacity and rng.random() < 0.2:
@@ -352,7 +355,8 @@ class _Builder:
                 if rng.random() < 0.5:
                     p = self.make_person(towns)
                     people.append(p)
-                    walk = attendance.add_walk_in(s, sid, p.data, at=at, allow_over_capacity=True, user="デモ", actor=SYSTEM)
+                    walk = attendance.add_walk_in(s, sid, p.data, at=at, allow_over_capacity=True, user="デモ",
+                                                  actor=SYSTEM)
                     p.id = walk.participant_id
                     self.result.participants += 1
                 else:

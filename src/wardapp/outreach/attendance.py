@@ -256,7 +256,8 @@ def add_walk_in(db: Db, session_id: int, who: int | ParticipantData, *, actor: A
         if session.status == CANCELLED:
             raise UsageError(f"『{title_of(s, session)}』は中止です。")
         new = not isinstance(who, int)
-        pid = register_participant(s, who, user=user, at=now, actor=actor) if not isinstance(who, int) else ParticipantId(who)
+        pid = (register_participant(s, who, user=user, at=now, actor=actor) if not isinstance(who, int)
+               else ParticipantId(who))
         participant_row(s, pid)
         e = s.scalar(select(ClassEnrolment).where(ClassEnrolment.session_id == session.id,
                                                   ClassEnrolment.participant_id == pid))
@@ -307,7 +308,8 @@ def complete_session(db: Db, session_id: int, *, actor: Actor, on: dt.date | Non
 
 
 @requires("outreach.manage")
-def participation(db: Db, participant_ids: Sequence[int] | None = None, *, actor: Actor) -> dict[ParticipantId, Participation]:
+def participation(db: Db, participant_ids: Sequence[int] | None = None, *,
+                  actor: Actor) -> dict[ParticipantId, Participation]:
     """受講回数 and more per participant, in one grouped query (all participants when None)."""
     with reading(db) as s:
         q = (select(ClassEnrolment.participant_id,

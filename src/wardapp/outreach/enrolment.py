@@ -181,7 +181,8 @@ def _enrol(s: Session, session: ClassSession, participant: ClassParticipant, cha
 
 
 @requires("outreach.manage")
-def enrol(db: Db, session_id: int, participant_id: int, channel: str, *, actor: Actor, applied_at: dt.datetime | None = None,
+def enrol(db: Db, session_id: int, participant_id: int, channel: str, *, actor: Actor,
+          applied_at: dt.datetime | None = None,
           proxy_name: str | None = None, note: str | None = None) -> EnrolmentResult:
     """Sign a participant up: a seat if one is free, else the end of the waiting list.
 
@@ -287,7 +288,8 @@ def call_list(db: Db, *, actor: Actor, session_ids: Sequence[int] | None = None,
 
 
 @requires("outreach.manage")
-def mark_called(db: Db, enrolment_id: int, *, actor: Actor, at: dt.datetime | None = None, note: str | None = None) -> None:
+def mark_called(db: Db, enrolment_id: int, *, actor: Actor,
+                at: dt.datetime | None = None, note: str | None = None) -> None:
     """The call was made (the person knows); it leaves the call list."""
     with writing(db) as s:
         e = enrolment_row(s, enrolment_id)

@@ -92,8 +92,9 @@ def print_sign_in_sheet(store: Store, session_id: int, out: Path, *, actor: Acto
     data = sign_in_sheet_data(store, session_id, actor=actor)
     path = render_sign_in_sheet(data, out, printed_by=printed_by or _who(actor),
                                 printed_at=printed_at or dt.datetime.now())
-    _record_print(store, actor, path, document="受付名簿", area=_area(data.session_title, data.date, data.venue_name),
-                  persons=len(data.participants), reason=reason)
+    _record_print(store, actor, path, document="受付名簿",
+                  area=_area(data.session_title, data.date, data.venue_name), persons=len(data.participants),
+                  reason=reason)
     return path
 
 
@@ -128,7 +129,8 @@ GUIDE_TEXTS = ("contact_name", "contact_phone", "contact_hours", "access")
 def _course_rows(s: Session, info: SessionInfo, actor: Actor) -> list[SessionRow]:
     """The session, or every session of its series that is not 中止, by date."""
     if info.series_id is None:
-        return [r for r in list_sessions(s, date_from=info.plan.date, date_to=info.plan.date, actor=actor) if r.id == info.id]
+        return [r for r in list_sessions(s, date_from=info.plan.date, date_to=info.plan.date, actor=actor)
+                if r.id == info.id]
     return [r for r in list_sessions(s, course_id=info.course_id, actor=actor)
             if r.series_id == info.series_id and r.status != CANCELLED]
 

@@ -182,7 +182,8 @@ class ParticipantRow:
 
 
 @requires("outreach.manage")
-def list_participants(db: Db, *, actor: Actor, on: dt.date | None = None, search: str | None = None) -> list[ParticipantRow]:
+def list_participants(db: Db, *, actor: Actor,
+                      on: dt.date | None = None, search: str | None = None) -> list[ParticipantRow]:
     """Every participant with repeat participation, by カナ.  ``on`` dates the 年代 (default today)."""
     from wardapp.kana import kana_key
 

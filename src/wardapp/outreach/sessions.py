@@ -418,7 +418,8 @@ def series_dates(first: dt.date, count: int, every_days: int = 7) -> list[dt.dat
 
 
 @requires("outreach.manage")
-def create_series(db: Db, course_id: int, plan: SessionPlan, *, actor: Actor, count: int | None = None, every_days: int = 7,
+def create_series(db: Db, course_id: int, plan: SessionPlan, *, actor: Actor,
+                  count: int | None = None, every_days: int = 7,
                   dates: Sequence[dt.date] | None = None, label: str | None = None) -> SeriesResult:
     """A series in one step: ``plan`` for each of ``dates`` (or ``count`` dates every ``every_days``
     from ``plan.date``), numbered 第1回, 第2回 … in date order.
@@ -564,7 +565,8 @@ def update_session(db: Db, session_id: int, edit: SessionEdit, *, actor: Actor) 
 
 
 @requires("outreach.manage")
-def update_series(db: Db, series_id: int, edit: SessionEdit, *, actor: Actor, from_session_id: int | None = None) -> EditResult:
+def update_series(db: Db, series_id: int, edit: SessionEdit, *, actor: Actor,
+                  from_session_id: int | None = None) -> EditResult:
     """Edit every open session of a series, or those from ``from_session_id`` on (この回以降).
 
     Sessions already 実施済 or 中止 are left alone and reported in ``skipped``.
@@ -610,7 +612,8 @@ def cancel_session(db: Db, session_id: int, reason: str, *, actor: Actor) -> Edi
 
 
 @requires("outreach.manage")
-def cancel_series(db: Db, series_id: int, reason: str, *, actor: Actor, from_session_id: int | None = None) -> EditResult:
+def cancel_series(db: Db, series_id: int, reason: str, *, actor: Actor,
+                  from_session_id: int | None = None) -> EditResult:
     """中止 of every open session of a series (or from ``from_session_id`` on)."""
     with writing(db) as s:
         rows = list(s.scalars(select(ClassSession).where(ClassSession.series_id == series_id)

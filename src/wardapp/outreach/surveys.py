@@ -200,7 +200,8 @@ def _one_per_person(s: Session, session_id: int, participant_id: int | None, exc
 
 
 @requires("outreach.manage")
-def record_survey(db: Db, session_id: int, answer: SurveyAnswer, *, actor: Actor, at: dt.datetime | None = None) -> SurveyId:
+def record_survey(db: Db, session_id: int, answer: SurveyAnswer, *, actor: Actor,
+                  at: dt.datetime | None = None) -> SurveyId:
     with writing(db) as s:
         session = session_row(s, session_id)
         a = _check(s, session, answer)
@@ -241,7 +242,8 @@ def list_surveys(db: Db, session_id: int, *, actor: Actor) -> list[SurveyRow]:
 
 
 @requires("figures.view")
-def aggregate_surveys(db: Db, *, actor: Actor, session_ids: Sequence[int] | None = None, date_from: dt.date | None = None,
+def aggregate_surveys(db: Db, *, actor: Actor,
+                      session_ids: Sequence[int] | None = None, date_from: dt.date | None = None,
                       date_to: dt.date | None = None, course_id: int | None = None,
                       status: str | None = None, min_level: int = 4) -> SurveySummary:
     """Survey figures over sessions chosen by ids, dates (inclusive), course and/or session status."""
