@@ -176,10 +176,13 @@ class _Builder:
             for _ in range(max(1, round(count * self.scale))):
                 if not residential:
                     break
-                oaza = rng.choice(residential)
-                name = rng.choice(patterns).format(town=oaza)
-                if name in taken:
-                    name = f"{name}（第{len([n for n in taken if n.startswith(name)]) + 2}）"
+                for _try in range(12):  # a 町 has one 自治会: draw again rather than number a second one
+                    oaza = rng.choice(residential)
+                    name = rng.choice(patterns).format(town=oaza)
+                    if name not in taken:
+                        break
+                else:
+                    continue
                 taken.add(name)
                 covered = by_oaza[oaza] if kind in ("自治会町内会", "地区社協") else \
                     rng.sample(by_oaza[oaza], k=min(len(by_oaza[oaza]), rng.randrange(1, 3)))

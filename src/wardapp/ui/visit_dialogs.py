@@ -84,6 +84,7 @@ from wardapp.ui.models.visits import LeftOut, LeftOutModel, SuggestionModel
 from wardapp.ui.outreach_dialogs import (
     ActionDialog,
     TopicListEditor,
+    buddy,
     current_record,
     pydate,
     pytime,
@@ -339,7 +340,7 @@ class ScheduleDialog(ActionDialog):
         form = QFormLayout()
         form.addRow(heading)
         form.addRow(wish)
-        form.addRow(self.tr("&When:"), when)
+        form.addRow(buddy(self.tr("&When:"), self.date_edit), when)
         form.addRow(self.tr("&Place:"), self.place)
         form.addRow(self.venue_label)
         form.addRow(QLabel(self.tr("Advisers who fit (fewest visits that week first):"), self))
@@ -400,6 +401,7 @@ class ScheduleDialog(ActionDialog):
         self.left_out_model.set_rows([LeftOut(names.get(a, str(a)), tuple(r)) for a, r in c.refusals.reasons.items()])
         self.left_out_view.resizeColumnToContents(0)
         self.suggestion_view.resizeColumnToContents(0)
+        self.suggestion_view.resizeColumnToContents(1)
         self.venue_label.setText("\n".join(c.venue_clashes))
         self.venue_label.setVisible(bool(c.venue_clashes))
         current = self.adviser_combo.currentData()
@@ -533,12 +535,12 @@ class ReportDialog(ActionDialog):
         form = QFormLayout()
         planned = f"{info.date:%Y/%m/%d} " if info.date else ""
         form.addRow(QLabel(f"{info.group_name}　{planned}{info.adviser_name or ''}", self))
-        form.addRow(self.tr("Actual &time:"), when)
+        form.addRow(buddy(self.tr("Actual &time:"), self.start_edit), when)
         form.addRow(self.tr("&Attendees:"), self.attendees)
         form.addRow(self.tr("What was &done:"), self.done_edit)
         form.addRow(self.tr("&Outcome:"), self.outcome_edit)
         form.addRow(self.follow_check)
-        form.addRow(self.tr("Follow-&up:"), follow)
+        form.addRow(buddy(self.tr("Follow-&up:"), self.follow_edit), follow)
         self.finish_layout(form)
         self.resize(600, 0)
 
@@ -680,7 +682,7 @@ class GroupDialog(ActionDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Kind:"), self.kind)
-        form.addRow(self.tr("&Towns covered:"), towns_box)
+        form.addRow(buddy(self.tr("&Towns covered:"), self.town_filter), towns_box)
         form.addRow(self.tr("&Representative:"), self.representative)
         form.addRow(self.tr("&Contact:"), self.contact)
         form.addRow(self.tr("Usual &places:"), self.places)

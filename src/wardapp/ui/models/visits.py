@@ -171,9 +171,9 @@ class SuggestionModel(RowTableModel[Suggestion]):
         super().__init__((), parent)
         self._columns = [
             Column(self.tr("Adviser"), lambda s: s.adviser.data.name),
-            Column(self.tr("Affiliation"), lambda s: s.adviser.data.affiliation or ""),
             Column(self.tr("Visits that week"), lambda s: f"{s.week_count} / {s.adviser.data.weekly_cap}",
                    key=lambda s: s.week_count, numeric=True),
+            Column(self.tr("Affiliation"), lambda s: s.adviser.data.affiliation or ""),
         ]
 
 

@@ -78,6 +78,7 @@ from wardapp.ui.outreach_dialogs import (
     TextsDialog,
     current_record,
     fit_columns,
+    fit_to_width,
     select_row,
     table_view,
 )
@@ -260,8 +261,9 @@ class VisitsPage(OutreachPage):
         split = QSplitter(Qt.Orientation.Horizontal, tab)
         split.addWidget(self.visit_view)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([1000, 280])
 
         self.follow_box = QGroupBox(tab)
         self.follow_view = table_view(self.follow_box, "followUpTable", self.follow_model)
@@ -363,8 +365,10 @@ class VisitsPage(OutreachPage):
         self._show_visits(keep)
         self._show_grants()
         if not self._fitted:
-            for view in (self.visit_view, self.follow_view, self.adviser_view, self.group_view, self.grant_view):
+            for view in (self.follow_view, self.adviser_view, self.group_view, self.grant_view):
                 fit_columns(view)
+            # the status on the right must stay in sight: narrow topics, group and place first
+            fit_to_width(self.visit_view, (3, 2, 4))
             self._fitted = True
         self.loaded.emit()
 
