@@ -81,7 +81,7 @@
     <name>AdminPage</name>
     <message>
         <location filename="../../src/wardapp/ui/pages/admin.py" line="179"/>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="478"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="484"/>
         <source>Users</source>
         <extracomment>The users list was read again (tests wait on it).</extracomment>
         <translation>利用者</translation>
@@ -137,248 +137,248 @@
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="231"/>
         <source>&amp;Add a user…</source>
         <translation>利用者を追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="231"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="232"/>
         <source>&amp;Reset password…</source>
         <translation>パスワードを再設定(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="232"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="233"/>
         <source>D&amp;isable</source>
         <translation>無効にする(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="233"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="234"/>
         <source>&amp;Enable…</source>
         <translation>有効にする(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="238"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="239"/>
         <source>&amp;Change role</source>
         <translation>役割を変更(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="242"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="243"/>
         <source>Role:</source>
         <translation>役割:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="253"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="254"/>
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="276"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="277"/>
         <source>Object contains… (household no., file, user)</source>
         <translation>対象に含む文字（世帯番号・ファイル名・利用者名）…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="278"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="279"/>
         <source>&amp;Filter</source>
         <translation>絞り込み(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="283"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="284"/>
         <source>User:</source>
         <translation>利用者:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="285"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="286"/>
         <source>Action:</source>
         <translation>操作:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="296"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="298"/>
         <source>&amp;Verify the log</source>
         <translation>改ざんの検証(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="297"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="299"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV に書き出し(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="313"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="315"/>
         <source>&amp;Back up now</source>
         <translation>今すぐバックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="321"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="323"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="322"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="324"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="323"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="325"/>
         <source>Size</source>
         <translation>大きさ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="326"/>
         <source>Encrypted</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="329"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="331"/>
         <source>Settings of this PC</source>
         <translation>この PC の設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="336"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="338"/>
         <source>no automatic backups</source>
         <translation>自動バックアップなし</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="341"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="343"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="348"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="350"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="349"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="351"/>
         <source>never</source>
         <translation>ロックしない</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="352"/>
         <source>&amp;Save settings</source>
         <translation>設定を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="354"/>
         <source>Automatic backups to keep:</source>
         <translation>自動バックアップの保存数:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="353"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="355"/>
         <source>Backup folder:</source>
         <translation>バックアップの保存先:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="354"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="356"/>
         <source>Lock the screen after no input for:</source>
         <translation>操作がないときに画面をロックするまで:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="358"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="360"/>
         <source>A backup is taken automatically when wardapp starts and when it closes. To restore one, close wardapp and run: wardapp restore FILE (the file is checked before anything is replaced).</source>
         <translation>バックアップは wardapp の起動時と終了時に自動で作成します。復元は wardapp を終了してから、コマンド wardapp restore ファイル で行います（置き換える前にファイルを検査します）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="416"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="421"/>
         <source>{n} entries</source>
         <translation>{n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="428"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="433"/>
         <source>Folder: {folder}</source>
         <translation>保存先: {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="490"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="496"/>
         <source>User {name} added ({role}).</source>
         <translation>利用者 {name} を追加しました（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="499"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="505"/>
         <source>The role of {name} is now {role}.</source>
         <translation>{name} の役割を{role}に変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="507"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="513"/>
         <source>User {name} disabled.</source>
         <translation>利用者 {name} を無効にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="522"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="528"/>
         <source>Reset password</source>
         <translation>パスワードの再設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="523"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="529"/>
         <source>A new password for {name}. The user changes it at the next sign-in; a lock from wrong passwords is lifted.</source>
         <translation>{name} の新しいパスワードです。本人が次のログインで変更します。パスワードの間違いによるロックも解除されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="526"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="532"/>
         <source>The password of {name} was reset.</source>
         <translation>{name} のパスワードを再設定しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="534"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="540"/>
         <source>Enable user</source>
         <translation>利用者を有効にする</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="535"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="541"/>
         <source>{name} is enabled again with a new password, changed by the user at the next sign-in.</source>
         <translation>{name} を新しいパスワードで有効に戻します。パスワードは本人が次のログインで変更します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="538"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="544"/>
         <source>User {name} enabled.</source>
         <translation>利用者 {name} を有効にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="545"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="551"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="547"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="553"/>
         <source>Verify the audit log</source>
         <translation>監査ログの検証</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="564"/>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="576"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="570"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="582"/>
         <source>Export the audit log</source>
         <translation>監査ログの書き出し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="565"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="571"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="572"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="578"/>
         <source>{n} entries written to {file}.</source>
         <translation>{n} 件を {file} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="593"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="599"/>
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="593"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="599"/>
         <source>Taking a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="598"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="604"/>
         <source>Backup folder</source>
         <translation>バックアップの保存先</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="610"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="616"/>
         <source>The settings could not be saved: {error}</source>
         <translation>設定を保存できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="612"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="618"/>
         <source>Settings saved. The screen lock applies from the next sign-in.</source>
         <translation>設定を保存しました。画面ロックの時間は次のログインから使われます。</translation>
     </message>
@@ -386,52 +386,52 @@
 <context>
     <name>AdviserDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="588"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="590"/>
         <source>Edit adviser</source>
         <translation>アドバイザーの編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="588"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="590"/>
         <source>New adviser</source>
         <translation>新しいアドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="601"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="603"/>
         <source>e.g. 9:00-12:00, 13:00-17:00</source>
         <translation>例: 9:00-12:00、13:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="614"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="616"/>
         <source>&amp;Name:</source>
         <translation>氏名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="615"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="617"/>
         <source>A&amp;ffiliation:</source>
         <translation>所属(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="616"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="618"/>
         <source>&amp;Skills:</source>
         <translation>担当できる内容(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="617"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="619"/>
         <source>Hours by weekday:</source>
         <translation>曜日ごとの活動時間帯:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="618"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="620"/>
         <source>Days &amp;off:</source>
         <translation>不在日(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="619"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="621"/>
         <source>Visits per &amp;week (cap):</source>
         <translation>1週間の訪問上限(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="620"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="622"/>
         <source>No&amp;tes:</source>
         <translation>備考(&amp;T):</translation>
     </message>
@@ -467,6 +467,50 @@
         <location filename="../../src/wardapp/ui/models/visits.py" line="120"/>
         <source>Days off</source>
         <translation>不在日</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="44"/>
+        <source>No.</source>
+        <extracomment>Background of an entry verify found broken (light red: the text stays readable, also in print).</extracomment>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="45"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="46"/>
+        <source>User</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="47"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="48"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="49"/>
+        <source>Object</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="50"/>
+        <source>Counts</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/models/audit.py" line="51"/>
+        <source>Details</source>
+        <translation>詳細</translation>
     </message>
 </context>
 <context>
@@ -506,108 +550,108 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="148"/>
         <source>Calendar</source>
         <extracomment>The events of the period on screen are shown.</extracomment>
         <translation>予定表</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="159"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="160"/>
         <source>&amp;Month</source>
         <translation>月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="161"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="162"/>
         <source>&amp;Week</source>
         <translation>週(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="170"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="171"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="173"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="174"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="176"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="177"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー・講師(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="198"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
         <source>V&amp;enue:</source>
         <translation>会場(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="200"/>
         <source>To&amp;wn:</source>
         <translation>町字(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
         <source>Class</source>
         <translation>教室</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
         <source>Visit</source>
         <translation>訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
         <source>planned</source>
         <translation>予定・調整中</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
         <source>confirmed</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="262"/>
         <source>✓ held</source>
         <translation>✓ 実施済</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="262"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="263"/>
         <source>cancelled</source>
         <translation>中止・取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="312"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="313"/>
         <source>{year}/{month}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="325"/>
         <source>(all advisers)</source>
         <translation>（すべてのアドバイザー・講師）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="325"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="326"/>
         <source>(all venues)</source>
         <translation>（すべての会場）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="327"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="328"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="378"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="379"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="398"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="399"/>
         <source>{classes} class sessions, {visits} visits</source>
         <translation>教室 {classes}回・訪問 {visits}件</translation>
     </message>
@@ -721,22 +765,22 @@
 <context>
     <name>CancelVisitDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="463"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="465"/>
         <source>Cancel visit</source>
         <translation>訪問の取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="471"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="473"/>
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="473"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="475"/>
         <source>Cancel the visit to {group}?</source>
         <translation>{group}への訪問を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="474"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="476"/>
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
@@ -1463,13 +1507,13 @@
 <context>
     <name>DateListEditor</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="117"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="118"/>
         <source>Add date</source>
         <extracomment>Wait this long after the date, time or place changed before asking for suggestions (ms).</extracomment>
         <translation>日付を追加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="119"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="120"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
@@ -1477,27 +1521,27 @@
 <context>
     <name>DecideGrantDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="775"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="777"/>
         <source>Decide grant</source>
         <translation>助成の決定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="784"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="786"/>
         <source> yen</source>
         <translation> 円</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="788"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="790"/>
         <source>{group}: {purpose}, {amount:,} yen applied for on {date}</source>
         <translation>{group}: {purpose}、{date} に {amount:,} 円を申請</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="791"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="793"/>
         <source>&amp;Decision:</source>
         <translation>決定(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="792"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="794"/>
         <source>Amount &amp;granted:</source>
         <translation>交付額(&amp;G):</translation>
     </message>
@@ -1670,88 +1714,88 @@ Please pass the details below to the person who looks after wardapp.</source>
 <context>
     <name>EventDetailDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="103"/>
         <source>Class session</source>
         <translation>教室の回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="102"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="103"/>
         <source>ICT adviser visit</source>
         <translation>ICTアドバイザー訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
         <source>Course / session</source>
         <translation>講座・回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
         <source>Group and topics</source>
         <translation>団体と内容</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>Instructors</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>Adviser</source>
         <translation>アドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="112"/>
         <source>Delivery</source>
         <translation>実施方法</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="112"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="113"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="115"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="116"/>
         <source>Capacity / signed up</source>
         <translation>定員／申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="117"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="118"/>
         <source>Present</source>
         <translation>出席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="120"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
         <source>Expected attendees</source>
         <translation>参加予定人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="122"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="123"/>
         <source>Attendees</source>
         <translation>参加者数</translation>
     </message>
@@ -2206,37 +2250,37 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
 <context>
     <name>GrantDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="728"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="730"/>
         <source>New grant application</source>
         <translation>助成の申請</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="742"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="744"/>
         <source> yen</source>
         <translation> 円</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="750"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="752"/>
         <source>&amp;Group:</source>
         <translation>団体(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="751"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="753"/>
         <source>&amp;Purpose:</source>
         <translation>目的(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="752"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="754"/>
         <source>Amount &amp;applied for:</source>
         <translation>申請額(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="753"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="755"/>
         <source>Applied &amp;on:</source>
         <translation>申請日(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="754"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="756"/>
         <source>&amp;Note:</source>
         <translation>備考(&amp;N):</translation>
     </message>
@@ -2282,67 +2326,67 @@ Its {n:,} household(s) will be matched again with the address dictionary.</sourc
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="644"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="646"/>
         <source>Edit group</source>
         <translation>団体の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="644"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="646"/>
         <source>New group</source>
         <translation>新しい団体</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="652"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="654"/>
         <source>Filter towns</source>
         <translation>町字を絞り込む</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="670"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="672"/>
         <source>Separate places with 、</source>
         <translation>複数の場所は「、」で区切る</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="674"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="676"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="681"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="683"/>
         <source>&amp;Name:</source>
         <translation>団体名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="682"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="684"/>
         <source>&amp;Kind:</source>
         <translation>種類(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="683"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="685"/>
         <source>&amp;Towns covered:</source>
         <translation>対象の町字(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="684"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="686"/>
         <source>&amp;Representative:</source>
         <translation>代表者(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="685"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="687"/>
         <source>&amp;Contact:</source>
         <translation>連絡先(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="686"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="688"/>
         <source>Usual &amp;places:</source>
         <translation>いつもの活動場所(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="687"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="689"/>
         <source>&amp;Members:</source>
         <translation>会員数(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="688"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="690"/>
         <source>No&amp;tes:</source>
         <translation>備考(&amp;T):</translation>
     </message>
@@ -2771,28 +2815,28 @@ The ward now has {persons:,} residents in {households:,} households.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="85"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="86"/>
         <source>The screen is locked</source>
         <extracomment>Events that count as someone at the keyboard. Longest gap between two idle checks (ms): the lock comes at most this late.</extracomment>
         <translation>画面をロックしました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="87"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="88"/>
         <source>Signed in: {who}. Enter the password to continue.</source>
         <translation>ログイン中: {who}。続けるにはパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="95"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="96"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="100"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="101"/>
         <source>&amp;Unlock</source>
         <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="103"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="104"/>
         <source>Sign &amp;out</source>
         <translation>ログアウト(&amp;O)</translation>
     </message>
@@ -3233,7 +3277,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../src/wardapp/ui/calendar_views.py" line="267"/>
+        <location filename="../../src/wardapp/ui/calendar_views.py" line="268"/>
         <source>+{n} more</source>
         <extracomment>Kind colours, as on the 到達状況の地図 (venues orange, visits teal). Pale fills of held events, per kind. An event was clicked (kind, id) / double-clicked. An empty part of a day was double-clicked. Where each event was last painted (hit testing); rebuilt on every paint.</extracomment>
         <translation>ほか{n}件</translation>
@@ -3698,7 +3742,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PlaceChooser</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="170"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="171"/>
         <source>Facility or place name</source>
         <translation>施設または場所の名前</translation>
     </message>
@@ -3930,47 +3974,47 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="490"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="492"/>
         <source>Visit report</source>
         <translation>訪問の報告</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="502"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="504"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="510"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="512"/>
         <source>&amp;Follow-up needed</source>
         <translation>フォローアップが必要(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="531"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="533"/>
         <source>by</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="536"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="538"/>
         <source>Actual &amp;time:</source>
         <translation>実際の時間(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="537"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="539"/>
         <source>&amp;Attendees:</source>
         <translation>参加者数(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="538"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="540"/>
         <source>What was &amp;done:</source>
         <translation>実施内容(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="539"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="541"/>
         <source>&amp;Outcome:</source>
         <translation>成果(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="541"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="543"/>
         <source>Follow-&amp;up:</source>
         <translation>フォローアップ(&amp;U):</translation>
     </message>
@@ -3978,52 +4022,52 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="200"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="201"/>
         <source>New visit request</source>
         <translation>新しい依頼</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="227"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="228"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="230"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="231"/>
         <source>e.g. projector, loan tablets, mobile Wi-Fi</source>
         <translation>例: プロジェクター、貸出用タブレット、モバイルWi-Fi</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="236"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="237"/>
         <source>&amp;Group:</source>
         <translation>団体(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="237"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="238"/>
         <source>&amp;Topics:</source>
         <translation>内容(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="238"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="239"/>
         <source>Preferred &amp;dates:</source>
         <translation>希望日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="239"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="240"/>
         <source>Held:</source>
         <translation>実施方法:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="240"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="241"/>
         <source>&amp;Place:</source>
         <translation>場所(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="241"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="242"/>
         <source>E&amp;xpected attendees:</source>
         <translation>参加予定人数(&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="242"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="243"/>
         <source>E&amp;quipment:</source>
         <translation>必要な機材(&amp;Q):</translation>
     </message>
@@ -4642,58 +4686,58 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="286"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="287"/>
         <source>Schedule the visit</source>
         <extracomment>The suggestions for the current date/time/place were shown.</extracomment>
         <translation>日程を決める</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="292"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="293"/>
         <source>Preferred: {dates}</source>
         <translation>希望日: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="295"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="296"/>
         <source>No preferred date given.</source>
         <translation>希望日の指定はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="313"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="314"/>
         <source>(not decided)</source>
         <translation>（未定）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="318"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="319"/>
         <source>&amp;Confirm the visit (確定)</source>
         <translation>確定にする(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="342"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="343"/>
         <source>&amp;When:</source>
         <translation>日時(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="343"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="344"/>
         <source>&amp;Place:</source>
         <translation>場所(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="345"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="346"/>
         <source>Advisers who fit (fewest visits that week first):</source>
         <translation>候補のアドバイザー（その週の訪問が少ない順）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="347"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="348"/>
         <source>Not suggested, and why:</source>
         <translation>候補にならないアドバイザーと理由:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="349"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="350"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="376"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="377"/>
         <source>The end must be after the start.</source>
         <translation>終了は開始より後にしてください。</translation>
     </message>
@@ -5479,17 +5523,17 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="439"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="441"/>
         <source>Change status</source>
         <translation>状態の変更</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="444"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="446"/>
         <source>{group}: now {status}</source>
         <translation>{group}: 現在「{status}」</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="445"/>
+        <location filename="../../src/wardapp/ui/visit_dialogs.py" line="447"/>
         <source>&amp;New status:</source>
         <translation>新しい状態(&amp;N):</translation>
     </message>
@@ -5502,12 +5546,12 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <translation>アドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/visits.py" line="174"/>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="176"/>
         <source>Affiliation</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/visits.py" line="175"/>
+        <location filename="../../src/wardapp/ui/models/visits.py" line="174"/>
         <source>Visits that week</source>
         <translation>その週の訪問</translation>
     </message>
@@ -5898,328 +5942,328 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="176"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="177"/>
         <source>ICT advisers</source>
         <extracomment>Filter value meaning 「すべて」. A new snapshot is shown.</extracomment>
         <translation>アドバイザー派遣</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="196"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="197"/>
         <source>Requests and visits</source>
         <translation>依頼・派遣</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="197"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="198"/>
         <source>Advisers</source>
         <translation>アドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="198"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="199"/>
         <source>Groups</source>
         <translation>団体</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="199"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="200"/>
         <source>Grants</source>
         <translation>助成</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="217"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="308"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="218"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="310"/>
         <source>All years</source>
         <translation>（すべての年度）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="218"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="219"/>
         <source>All statuses</source>
         <translation>（すべての状態）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="221"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="222"/>
         <source>All groups</source>
         <translation>（すべての団体）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="222"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="223"/>
         <source>All advisers</source>
         <translation>（すべてのアドバイザー）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="228"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="317"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="319"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="228"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
         <source>&amp;Status:</source>
         <translation>状態(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="230"/>
         <source>&amp;Group:</source>
         <translation>団体(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="230"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="237"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="238"/>
         <source>&amp;New request…</source>
         <translation>新しい依頼(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="238"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="239"/>
         <source>S&amp;chedule…</source>
         <translation>日程を決める(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="239"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="240"/>
         <source>Date, time, place and adviser</source>
         <translation>日時・場所・アドバイザーを決めます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="240"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="241"/>
         <source>Change s&amp;tatus…</source>
         <translation>状態の変更(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="241"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="242"/>
         <source>Ca&amp;ncel visit…</source>
         <translation>取消(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="242"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="243"/>
         <source>Enter &amp;report…</source>
         <translation>報告を入力(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="243"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="244"/>
         <source>Con&amp;firmation letter…</source>
         <translation>派遣決定通知(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="244"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="245"/>
         <source>派遣決定通知 to the group (PDF)</source>
         <translation>団体あての派遣決定通知（PDF）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="245"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="246"/>
         <source>Report &amp;form…</source>
         <translation>訪問報告書(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="246"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="247"/>
         <source>訪問報告書 for the adviser to fill in by hand (PDF)</source>
         <translation>アドバイザーが手書きで記入する訪問報告書（PDF）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="285"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="287"/>
         <source>New &amp;adviser…</source>
         <translation>アドバイザーの追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="286"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="299"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="288"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="301"/>
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="298"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="300"/>
         <source>New &amp;group…</source>
         <translation>団体の追加(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="315"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="317"/>
         <source>&amp;Decide…</source>
         <translation>決定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="321"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="323"/>
         <source>New a&amp;pplication…</source>
         <translation>申請の登録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="361"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="363"/>
         <source>Follow-ups due by {date} ({n})</source>
         <translation>{date}までに期日の来たフォローアップ（{n}件）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="381"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="385"/>
         <source>{n} visit(s)</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="394"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="398"/>
         <source>{n} application(s), {granted} granted</source>
         <translation>{n}件の申請、交付額 {granted}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="420"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="424"/>
         <source>Kind: {kind}</source>
         <translation>種類: {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="422"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="426"/>
         <source>Representative: {name} {contact}</source>
         <translation>代表者: {name} {contact}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="424"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="428"/>
         <source>Status: {status}</source>
         <translation>状態: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="426"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="430"/>
         <source>Reason: {reason}</source>
         <translation>理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="427"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="431"/>
         <source>Topics: {topics}</source>
         <translation>内容: {topics}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="429"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="433"/>
         <source>Preferred dates: {dates}</source>
         <translation>希望日: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="432"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="436"/>
         <source>Date: {date} {time}</source>
         <translation>日時: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="433"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="437"/>
         <source>Place: {place} ({delivery})</source>
         <translation>場所: {place}（{delivery}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="435"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="439"/>
         <source>Adviser: {name}</source>
         <translation>アドバイザー: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="437"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="441"/>
         <source>Expected: {n}</source>
         <translation>参加予定人数: {n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="439"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="443"/>
         <source>Equipment: {what}</source>
         <translation>必要な機材: {what}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="442"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="446"/>
         <source>Report</source>
         <translation>【報告】</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="443"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="447"/>
         <source>Actual time: {start}–{end}</source>
         <translation>実際の時間: {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="445"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="449"/>
         <source>Attendees: {n}</source>
         <translation>参加者数: {n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="446"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="450"/>
         <source>Done: {text}</source>
         <translation>実施内容: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="448"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="452"/>
         <source>Outcome: {text}</source>
         <translation>成果: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="451"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="455"/>
         <source>Follow-up: {text} {due}</source>
         <translation>フォローアップ: {text} {due}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="494"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="498"/>
         <source>The request is received.</source>
         <translation>依頼を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="503"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="507"/>
         <source>The visit is scheduled.</source>
         <translation>訪問の日程を決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="511"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="515"/>
         <source>The status is changed.</source>
         <translation>状態を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="519"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="523"/>
         <source>The visit is cancelled.</source>
         <translation>訪問を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="527"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="531"/>
         <source>The report is saved.</source>
         <translation>報告を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="542"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="550"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="546"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="554"/>
         <source>The adviser is saved.</source>
         <translation>アドバイザーを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="557"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="565"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="561"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="569"/>
         <source>The group is saved.</source>
         <translation>団体を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="574"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="578"/>
         <source>The application is registered.</source>
         <translation>助成の申請を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="582"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="586"/>
         <source>The grant is decided.</source>
         <translation>助成を決定しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="606"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="610"/>
         <source>Document number:</source>
         <translation>文書番号:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="606"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="610"/>
         <source>Sent by:</source>
         <translation>発信者:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="607"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="611"/>
         <source>Contact (section, person):</source>
         <translation>問合せ先（課・担当）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="607"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="611"/>
         <source>Contact phone:</source>
         <translation>問合せ先の電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="612"/>
         <source>What the group prepares:</source>
         <translation>ご準備いただくもの:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="608"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="612"/>
         <source>Note:</source>
         <translation>備考:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="609"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="613"/>
         <source>Confirmation letter</source>
         <translation>派遣決定通知</translation>
     </message>

@@ -78,7 +78,8 @@ class LockScreen(QWidget):
         panel = QFrame(self)
         panel.setObjectName("lockPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setMaximumWidth(self.fontMetrics().averageCharWidth() * 70)
+        # A fixed width: word-wrapped labels then get the height they need (no clipped lines).
+        panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 64)
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
         layout = QVBoxLayout(panel)

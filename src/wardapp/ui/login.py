@@ -187,7 +187,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.pages)
         self.pages.addWidget(self._build_sign_in(demo))
         self.pages.addWidget(self._build_change())
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * (84 if demo else 64))
 
     # --- building ----------------------------------------------------------------------------
 

@@ -38,21 +38,17 @@ def _json(value: dict[str, object]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditTableModel", text)
-
-
 class AuditTableModel(RowTableModel[AuditRecord]):
     def __init__(self, parent: object | None = None) -> None:
         columns: list[Column[AuditRecord]] = [
-            Column(_tr("No."), lambda r: str(r.seq), key=lambda r: r.seq, numeric=True),
-            Column(_tr("Time"), lambda r: r.at.replace("T", " ")[:19]),
-            Column(_tr("User"), lambda r: r.user),
-            Column(_tr("Role"), lambda r: role_text(r.role)),
-            Column(_tr("Action"), lambda r: r.action),
-            Column(_tr("Object"), lambda r: r.object),
-            Column(_tr("Counts"), lambda r: _json(r.counts)),  # type: ignore[arg-type]
-            Column(_tr("Details"), lambda r: _json(r.details)),
+            Column(QCoreApplication.translate("AuditTableModel", "No."), lambda r: str(r.seq), key=lambda r: r.seq, numeric=True),
+            Column(QCoreApplication.translate("AuditTableModel", "Time"), lambda r: r.at.replace("T", " ")[:19]),
+            Column(QCoreApplication.translate("AuditTableModel", "User"), lambda r: r.user),
+            Column(QCoreApplication.translate("AuditTableModel", "Role"), lambda r: role_text(r.role)),
+            Column(QCoreApplication.translate("AuditTableModel", "Action"), lambda r: r.action),
+            Column(QCoreApplication.translate("AuditTableModel", "Object"), lambda r: r.object),
+            Column(QCoreApplication.translate("AuditTableModel", "Counts"), lambda r: _json(r.counts)),  # type: ignore[arg-type]
+            Column(QCoreApplication.translate("AuditTableModel", "Details"), lambda r: _json(r.details)),
         ]
         super().__init__(columns, parent)
         self._problems: dict[int, str] = {}

@@ -224,6 +224,7 @@ class AdminPage(Page):
             Column(self.tr("Created"), lambda u: f"{_when(u.created_at)}（{u.created_by}）"),
         ], self)
         self.users_view = self._table(tab, self.users_model, "usersTable")
+        self.users_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.users_view.selectionModel().selectionChanged.connect(lambda *_: self._update_user_buttons())
         v.addWidget(self.users_view, 1)
         row = QHBoxLayout()
@@ -289,6 +290,7 @@ class AdminPage(Page):
         v.addLayout(filters)
         self.audit_model = AuditTableModel(self)
         self.audit_view = self._table(tab, self.audit_model, "auditTable")
+        self.audit_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest entries first
         v.addWidget(self.audit_view, 1)
         row = QHBoxLayout()
         self.audit_count_label = QLabel(tab)
@@ -383,6 +385,7 @@ class AdminPage(Page):
     def _show_users(self, rows: list[UserInfo]) -> None:
         selected = self.selected_user()
         self.users_model.set_rows(rows)
+        self.users_view.resizeColumnsToContents()
         names = [""] + [u.name for u in rows] + ["system"]
         current = self.user_filter.currentText()
         self.user_filter.blockSignals(True)
@@ -413,6 +416,8 @@ class AdminPage(Page):
 
     def _show_audit(self, rows: list[audit.AuditRecord]) -> None:
         self.audit_model.set_rows(rows)
+        if len(rows) <= 2000:  # measuring every row of a long log would take seconds
+            self.audit_view.resizeColumnsToContents()
         self.audit_count_label.setText(self.tr("{n} entries").format(n=f"{len(rows):,}"))
         self.audit_loaded.emit()
 
@@ -433,6 +438,7 @@ class AdminPage(Page):
 
     def _show_backups(self, rows: list[BackupFile]) -> None:
         self.backups_model.set_rows(rows)
+        self.backups_view.resizeColumnsToContents()
         self.backups_loaded.emit()
 
     # --- users ---------------------------------------------------------------------------------
