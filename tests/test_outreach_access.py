@@ -138,6 +138,16 @@ def test_viewer_may_read_the_figures(ward: Ward) -> None:
     assert [c.title for c in o.list_courses(ward.store, actor=DISASTER)] == ["はじめてのスマホ"]
 
 
+def test_survey_comments_are_not_figures(ward: Ward) -> None:
+    """閲覧 gets the survey figures without the free-text comments (people write names in them)."""
+    sid, pid = _held_session(ward)
+    o.record_survey(ward.store, sid, o.SurveyAnswer(5, True, {}, "田中さんの説明が分かりやすかった", pid), actor=STAFF)
+    staff, viewer = (o.aggregate_surveys(ward.store, session_ids=[sid], actor=a) for a in (STAFF, VIEWER))
+    assert [c.text for c in staff.comments] == ["田中さんの説明が分かりやすかった"]
+    assert viewer.comments == [] and (viewer.responses, viewer.understood) == (1, 1)
+    assert o.year_summary(ward.store, 2026, actor=VIEWER).surveys.comments == []
+
+
 def test_no_actor_is_refused_with_a_sign_in_message(ward: Ward) -> None:
     with pytest.raises(PermissionDenied, match="ログインが必要です"):
         o.list_participants(ward.store, actor=None)  # type: ignore[arg-type]

@@ -246,7 +246,11 @@ def aggregate_surveys(db: Db, *, actor: Actor,
                       session_ids: Sequence[int] | None = None, date_from: dt.date | None = None,
                       date_to: dt.date | None = None, course_id: int | None = None,
                       status: str | None = None, min_level: int = 4) -> SurveySummary:
-    """Survey figures over sessions chosen by ids, dates (inclusive), course and/or session status."""
+    """Survey figures over sessions chosen by ids, dates (inclusive), course and/or session status.
+
+    The free-text comments come only with ``outreach.manage``: people write their own or others'
+    names in them, so they are not figures; with ``figures.view`` alone ``comments`` is empty.
+    """
     x = ClassSession
     conds: list[ColumnElement[bool]] = []
     if session_ids is not None:
@@ -275,10 +279,11 @@ def aggregate_surveys(db: Db, *, actor: Actor,
         topics += [t for t in course_topics(course_rows[sessions[sid][5]]) if t not in topics]
     answers: list[SurveyAnswer] = []
     comments: list[Comment] = []
+    with_comments = actor.can("outreach.manage")
     for sid, _, u, interest, could, comment, pid in rows:
         answers.append(SurveyAnswer(u, None if interest is None else bool(interest),
                                     json.loads(could) if could and could != "{}" else {}, comment, pid))
-        if comment:
+        if comment and with_comments:
             _, date, _, number, series_id, cid = sessions[sid]
             comments.append(Comment(ClassSessionId(sid), session_title(course_rows[cid].title, number,
                                                                        series_id is not None), date, comment))
