@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from security_helpers import fast_argon2  # noqa: F401 — fixture
 from yearly_ward import PERSONAL, build_year
 
 from wardapp.errors import InputRejected, PermissionDenied, UsageError
@@ -195,9 +196,9 @@ def test_report_needs_figures_view(year: Store) -> None:
 
 
 def test_report_years(year: Store) -> None:
-    assert y.report_years(year, today=dt.date(2026, 5, 1)) == [2026, 2025, 2024]
+    assert y.report_years(year, actor=VIEWER, today=dt.date(2026, 5, 1)) == [2026, 2025, 2024]
     y.set_past_figure(year, 2019, "sessions", 30, actor=OUTREACH)
-    assert y.report_years(year, today=dt.date(2026, 5, 1)) == [2026, 2025, 2024, 2019]
+    assert y.report_years(year, actor=VIEWER, today=dt.date(2026, 5, 1)) == [2026, 2025, 2024, 2019]
 
 
 @pytest.mark.parametrize(("text", "fy"), [("2018", 2018), ("H30", 2018), ("H30年度", 2018), ("平成30年度", 2018),
@@ -395,3 +396,39 @@ def test_cli_refusals(year_db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert ".xlsx か .pdf" in capsys.readouterr().err
     assert not (tmp_path / "r.csv").exists()
     assert main(["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db)]) == 2
+
+
+@pytest.mark.usefixtures("fast_argon2")
+def test_cli_signs_in_once_the_store_has_users(year_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from wardapp.cli import main
+    from wardapp.security import users
+    from wardapp.store import open_store
+
+    s = open_store(year_db)
+    try:
+        admin = users.create_admin(s, "kanri", "kanri-pass-2026")
+        users.add_user(s, admin, "etsuran", Role.VIEWER, "etsuran-pass-2026")
+    finally:
+        s.close()
+    argv = ["report", "outreach", "--fiscal-year", "2025", "--db", str(year_db), "--json"]
+    monkeypatch.setenv("WARDAPP_USER", "etsuran")
+    monkeypatch.setenv("WARDAPP_PASSWORD", "wrong-pass")
+    assert main(argv) == 5
+    capsys.readouterr()
+    monkeypatch.setenv("WARDAPP_PASSWORD", "etsuran-pass-2026")
+    assert main([*argv, "--out", str(tmp_path / "r.pdf")]) == 0  # 閲覧 may read figures
+    assert json.loads(capsys.readouterr().out)["figures"][0]["value"] == 4
+
+
+@pytest.mark.parametrize(("fn", "permission"), [
+    (y.outreach_report, "figures.view"), (y.report_years, "figures.view"), (y.list_past_figures, "figures.view"),
+    (y.set_past_figure, "outreach.manage"), (y.clear_past_figure, "outreach.manage"),
+    (y.import_past_figures, "outreach.manage"),
+])
+def test_services_declare_their_permission(fn: object, permission: str) -> None:
+    import inspect
+
+    assert getattr(fn, "__permission__") == permission
+    p = inspect.signature(fn).parameters["actor"]  # type: ignore[arg-type]
+    assert p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is inspect.Parameter.empty

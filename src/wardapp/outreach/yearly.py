@@ -31,7 +31,7 @@ import math
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -46,7 +46,7 @@ from wardapp.outreach.participants import age_band_of
 from wardapp.outreach.surveys import SurveyAnswer, summarise
 from wardapp.outreach.vocabulary import AGE_BANDS, DELIVERIES, DEVICES, HELD, PRESENT, WALK_IN
 from wardapp.security import audit
-from wardapp.security.access import Actor, require
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import (
     ClassEnrolment,
     ClassParticipant,
@@ -647,13 +647,13 @@ def _comparison(s: Session, fiscal_year: int, rules: ReportRules, this_year: Map
 
 # --- the report ---------------------------------------------------------------------------------
 
+@requires("figures.view")
 def outreach_report(db: Db, fiscal_year: int, *, actor: Actor, rules: ReportRules | None = None,
                     on: dt.date | None = None) -> YearReport:
     """The yearly report of ``fiscal_year`` (2025 = R7年度).  Needs ``figures.view``.
 
     ``on`` dates the report (default today); a 年度 that has not started by then is refused.
     """
-    require(actor, "figures.view")
     rules = rules or ReportRules()
     start, end = fiscal_bounds(fiscal_year)
     if on is not None and start > on:
@@ -667,7 +667,8 @@ def outreach_report(db: Db, fiscal_year: int, *, actor: Actor, rules: ReportRule
         year.grants, year.venues, year.towns, comparison, _notes(fiscal_year, rules))
 
 
-def report_years(db: Db, *, today: dt.date | None = None) -> list[int]:
+@requires("figures.view")
+def report_years(db: Db, *, actor: Actor, today: dt.date | None = None) -> list[int]:
     """年度 to offer in the report's selector, newest first: this 年度 back to the first with data."""
     from wardapp.wareki import fiscal_year as fy_of
 
@@ -708,10 +709,10 @@ def _upsert(s: Session, fiscal_year: int, ind: Indicator, value: float, cumulati
     row.updated_at, row.updated_by = now, actor.user
 
 
+@requires("outreach.manage")
 def set_past_figure(db: Db, fiscal_year: int, indicator: str, value: float, *, actor: Actor,
                     cumulative: bool = False, note: str | None = None) -> None:
     """Enter (or replace) an earlier year's figure.  Needs ``outreach.manage``; audited."""
-    require(actor, "outreach.manage")
     fiscal_bounds(fiscal_year)
     ind = _check_indicator(indicator)
     v = _check_value(ind, value)
@@ -721,9 +722,9 @@ def set_past_figure(db: Db, fiscal_year: int, indicator: str, value: float, *, a
                      details={"fiscal_year": fiscal_year, "indicator": ind.key, "value": v, "cumulative": cumulative})
 
 
+@requires("outreach.manage")
 def clear_past_figure(db: Db, fiscal_year: int, indicator: str, *, actor: Actor) -> bool:
     """Remove an entered figure; False if there was none.  Needs ``outreach.manage``; audited."""
-    require(actor, "outreach.manage")
     ind = _check_indicator(indicator)
     with writing(db) as s:
         row = s.scalar(select(OutreachPastFigure).where(OutreachPastFigure.fiscal_year == fiscal_year,
@@ -736,9 +737,9 @@ def clear_past_figure(db: Db, fiscal_year: int, indicator: str, *, actor: Actor)
     return bool(n)
 
 
+@requires("figures.view")
 def list_past_figures(db: Db, *, actor: Actor) -> list[PastFigure]:
     """Entered figures by 年度 and the indicators' print order.  Needs ``figures.view``."""
-    require(actor, "figures.view")
     order = {i.key: n for n, i in enumerate(INDICATORS)}
     with reading(db) as s:
         rows = [PastFigure(r.fiscal_year, r.indicator, r.value, r.cumulative, r.note, r.updated_at, r.updated_by)
@@ -808,6 +809,7 @@ def parse_value(indicator: str, text: str) -> float:
     return _parse_value(_check_indicator(indicator), text)
 
 
+@requires("outreach.manage")
 def import_past_figures(db: Db, path: str | Path, *, actor: Actor) -> int:
     """Read a CSV of earlier years' figures (年度,指標,値[,累計][,備考]) and store them all.
 
@@ -817,7 +819,6 @@ def import_past_figures(db: Db, path: str | Path, *, actor: Actor) -> int:
     """
     from wardapp.csvfile import read_table
 
-    require(actor, "outreach.manage")
     p = Path(path)
     table = read_table(p)
     index = {h: i for i, h in enumerate(table.header)}
@@ -866,14 +867,9 @@ def import_past_figures(db: Db, path: str | Path, *, actor: Actor) -> int:
     return len(parsed)
 
 
-def with_rules(report_rules: ReportRules, **changes: object) -> ReportRules:
-    """A copy of ``report_rules`` with ``changes`` (the GUI's rule controls)."""
-    return replace(report_rules, **changes)  # type: ignore[arg-type]
-
-
 __all__ = [
     "CUMULATIVE_MARK", "INDICATORS", "INITIATIVE_UNITS", "NOT_MEASURED", "Comparison", "ComparisonCell", "Figure",
     "GrantRow", "Indicator", "MonthRow", "PastFigure", "PlaceRow", "ReportRules", "YearReport", "clear_past_figure",
     "format_value", "import_past_figures", "list_past_figures", "outreach_report", "parse_fiscal_year", "parse_value",
-    "report_years", "set_past_figure", "with_rules",
+    "report_years", "set_past_figure",
 ]

@@ -304,8 +304,8 @@ class StatisticsPage(Page):
 
     def _load_years(self) -> None:
         store, actor = self.ctx.store, self.ctx.actor
-        del actor  # the list of years holds no figures
-        self.ctx.tasks.run(lambda _p: yearly.report_years(store), on_success=self._years, on_failure=ignore_cancel)
+        self.ctx.tasks.run(lambda _p: yearly.report_years(store, actor=actor),  # type: ignore[arg-type]
+                           on_success=self._years, on_failure=ignore_cancel)
 
     def _years(self, years: list[int]) -> None:
         current = self.year_combo.currentData()
