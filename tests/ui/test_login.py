@@ -210,3 +210,27 @@ def test_encrypted_store_is_unlocked_by_the_sign_in(start, qtbot, tmp_path) -> N
         assert w.ctx.store.key == key and w.ctx.actor.user == "kanri"
     finally:
         encryption.forget_keys()
+
+
+def test_automatic_backups_at_start_and_at_exit(qtbot, sample_db, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _with_admin(sample_db)
+    folder = tmp_path / "auto-backups"
+    settings.preferences.backup_dir = str(folder)
+    settings.preferences.backup_count = 2
+    s = Startup(sample_db, settings=settings, instance_lock=True, auto_backup=True)
+    s.start()
+    s.dialog.name_edit.setText("kanri")
+    s.dialog.password_edit.setText(ADMIN_PW)
+    assert s.dialog.submit()
+    w = _window(qtbot, s)
+    assert len(list(folder.glob("ward-*.sqlite3"))) == 1  # taken before the window was built
+    with qtbot.waitSignal(w.exit_backup_done, timeout=TIMEOUT) as sig:
+        w.close()
+    assert sig.args[0] is not None and sig.args[0].path.parent == folder
+    qtbot.waitUntil(lambda: s.window is None, timeout=TIMEOUT)
+    assert len(list(folder.glob("ward-*.sqlite3"))) == 2
+    log = _actions(sample_db)
+    backups = [(u, a) for u, a, _ in log if a == "backup"]
+    assert backups == [("system", "backup"), ("system", "backup")]
+    # The exit backup comes after the sign-out: the log of the session is in the backup.
+    assert [a for _, a, _ in log][-2:] == ["logout", "backup"]
