@@ -411,15 +411,15 @@ def test_unknown_persons_are_stored_and_reported(registered: Store, tmp_path: Pa
     assert all("住基にない宛名番号" in p.message for p in report.warnings)
     assert len(attrs(registered)) == 4
 
-    df = active_attributes(registered, TODAY)
+    df = active_attributes(registered, TODAY, actor=SYSTEM)
     assert df.loc[df.person_no == pno(900), "person_id"].isna().all()
     assert df.loc[df.person_no == pno(1), "person_id"].notna().all()
-    assert set(active_attributes(registered, TODAY, registered_only=True).person_no) == {pno(1)}
+    assert set(active_attributes(registered, TODAY, registered_only=True, actor=SYSTEM).person_no) == {pno(1)}
 
     # The registry update brings person 900: the attribute now counts for them.
     extract = [*base_extract(), person(900, 8000009, "新井　花", "アライ　ハナ", "1995-05-05", "女")]
     import_registry(registered, write_csv(tmp_path / "newer.csv", extract), today=TODAY, actor=SYSTEM)
-    df = active_attributes(registered, TODAY, registered_only=True)
+    df = active_attributes(registered, TODAY, registered_only=True, actor=SYSTEM)
     assert set(df.person_no) == {pno(1), pno(900)} and df.person_id.notna().all()
 
 
@@ -439,7 +439,7 @@ def test_active_attributes_on_a_reference_date(registered: Store, tmp_path: Path
     report = imp(registered, wfile(tmp_path, rows))
     assert (report.active, report.expired_rows) == (4, 3)
 
-    df = active_attributes(registered, TODAY)
+    df = active_attributes(registered, TODAY, actor=SYSTEM)
     assert list(df.columns) == ["id", "person_no", "person_id", "kind", "grade", "valid_from", "valid_to"]
     assert [(r.person_no, r.kind, r.grade) for r in df.fillna({"grade": "-"}).itertuples()] == [
         (pno(1), "要介護認定", "要介護3"), (pno(2), "身体障害者手帳", "3級"), (pno(3), "日本語支援", "タガログ語"),
@@ -450,19 +450,19 @@ def test_active_attributes_on_a_reference_date(registered: Store, tmp_path: Path
     assert df.valid_to.iloc[3] == pd.Timestamp("2025-06-01")  # the 出産予定日 itself
 
     # The scoring profile's "+8 weeks after the 出産予定日": valid_to stays the 出産予定日.
-    g = active_attributes(registered, TODAY, grace={"妊娠": dt.timedelta(weeks=8)}, kinds=["妊娠"])
+    g = active_attributes(registered, TODAY, grace={"妊娠": dt.timedelta(weeks=8)}, kinds=["妊娠"], actor=SYSTEM)
     assert list(zip(g.person_no, g.valid_to)) == [(pno(5), pd.Timestamp("2025-06-01")),
                                                   (pno(6), pd.Timestamp("2025-05-10"))]
     # Boundaries are inclusive; a later 基準日 sees the 難病 and no longer the old ones.
-    later = active_attributes(registered, d("2025-06-02"))
+    later = active_attributes(registered, d("2025-06-02"), actor=SYSTEM)
     assert set(zip(later.person_no, later.kind)) == {(pno(1), "要介護認定"), (pno(2), "身体障害者手帳"),
                                                      (pno(3), "日本語支援"), (pno(4), "難病")}
-    assert set(active_attributes(registered, d("2024-06-01")).grade.dropna()) == {"要介護2", "3級", "タガログ語"}
+    assert set(active_attributes(registered, d("2024-06-01"), actor=SYSTEM).grade.dropna()) == {"要介護2", "3級", "タガログ語"}
 
 
 def test_active_attributes_takes_a_connection_and_an_empty_store(store: Store) -> None:
     with store.engine.connect() as conn:
-        df = active_attributes(conn, TODAY)
+        df = active_attributes(conn, TODAY, actor=SYSTEM)
     assert df.empty and list(df.columns)[:2] == ["id", "person_no"]
     assert [str(t) for t in df.dtypes] == ["int64", "str", "Int64", "str", "str", "datetime64[s]", "datetime64[s]"]
 

@@ -66,7 +66,7 @@ def test_welfare_csv_is_imported_and_reported(window, qtbot, monkeypatch, tmp_pa
     assert "住基にない宛名番号: 1人" in text
     assert '"added": 3' in box.detailedText()
     store = window.ctx.store
-    active = active_attributes(store, ON)
+    active = active_attributes(store, ON, actor=SYSTEM)
     grades = [g if isinstance(g, str) else None for g in active["grade"]]
     assert sorted(zip(active["person_no"], active["kind"], grades)) == [
         ("P000001", "身体障害者手帳", "2級"), ("P000006", "要介護認定", "要介護3"), ("X999999", "難病", None)]
@@ -81,7 +81,7 @@ def test_import_with_a_mapping_profile(window, qtbot, monkeypatch, tmp_path: Pat
     _import(window, qtbot, monkeypatch, csv, mapping=MAPPINGS / "example-welfare-kaigo.toml")
     box = window.welfare_flow.report_box
     assert box is not None and "例: ○○介護保険システム 認定者一覧" in box.text()
-    active = active_attributes(window.ctx.store, ON)
+    active = active_attributes(window.ctx.store, ON, actor=SYSTEM)
     assert list(zip(active["person_no"], active["grade"])) == [("P000006", "要介護3")]
     assert window.ctx.settings.preferences.mapping_dir == str(MAPPINGS)
     box.close()
@@ -98,7 +98,7 @@ def test_a_rejected_file_lists_every_problem_and_changes_nothing(window, qtbot, 
     m = dlg.tables["problems"].model()
     assert m.rowCount() == 3
     assert [m.index(r, 1).data() for r in range(3)] == ["区分", "種別", "終了日"]
-    assert len(active_attributes(window.ctx.store, ON)) == 0
+    assert len(active_attributes(window.ctx.store, ON, actor=SYSTEM)) == 0
     assert window.welfare_flow.report_box is None
     dlg.close()
 
@@ -110,7 +110,7 @@ def test_lenient_import_skips_bad_rows(window, qtbot, monkeypatch, tmp_path: Pat
     _import(window, qtbot, monkeypatch, csv, lenient=True)
     box = window.welfare_flow.report_box
     assert box is not None and "誤りのため飛ばした行: 1行" in box.text()
-    assert list(active_attributes(window.ctx.store, ON)["kind"]) == ["日本語支援"]
+    assert list(active_attributes(window.ctx.store, ON, actor=SYSTEM)["kind"]) == ["日本語支援"]
     box.close()
 
 

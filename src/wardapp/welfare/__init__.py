@@ -5,7 +5,7 @@ Public API::
 
     import_welfare(store, path, *, mapping=None, lenient=False, progress=None, user=None,
                    today=None) -> WelfareImportReport
-    active_attributes(store_or_conn, on, *, kinds=None, grace=None, registered_only=False)
+    active_attributes(store_or_conn, on, *, actor, kinds=None, grace=None, registered_only=False)
         -> pandas.DataFrame
 
 See docs/welfare-format.md for the file format and the rules.

@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Connection, String, Table, and_, or_, select, type_coerce
 
 from wardapp.store.db import Store
+from wardapp.security.access import Actor, requires
 from wardapp.store.models import Person, WelfareAttribute
 
 COLUMNS = ("id", "person_no", "person_id", "kind", "grade", "valid_from", "valid_to")
@@ -32,10 +33,13 @@ def active_clause(t: Table, on: dt.date, grace: Mapping[str, dt.timedelta] | Non
     return and_(or_(t.c.valid_from.is_(None), t.c.valid_from <= on), or_(*ends))
 
 
-def active_attributes(source: Store | Connection, on: dt.date, *, kinds: Iterable[str] | None = None,
+@requires("welfare.view")
+def active_attributes(source: Store | Connection, on: dt.date, *, actor: Actor, kinds: Iterable[str] | None = None,
                       grace: Mapping[str, dt.timedelta] | None = None,
                       registered_only: bool = False) -> pd.DataFrame:
     """The attributes valid on ``on``, one row each, ordered by 宛名番号, 種別, 開始日.
+
+    Needs ``welfare.view``: welfare attributes (要介護・手帳 …) of identified persons.
 
     Columns: ``id``, ``person_no``, ``person_id`` (``Int64``; <NA> while the 宛名番号 is not in
     the registry — such attributes are kept and start counting when the person appears),
