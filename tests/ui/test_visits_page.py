@@ -298,3 +298,22 @@ def test_filters_keep_undated_requests_in_every_year(vw: Visits) -> None:
 def test_parse_windows() -> None:
     assert parse_windows("9:00-12:00、13:00–17:00", 0) == ((T(9), T(12)), (T(13), T(17)))
     assert parse_windows("", 0) == ()
+
+
+def test_follow_ups_due_are_listed_and_open_their_visit(page: VisitsPage, vw: Visits, qtbot) -> None:  # type: ignore[no-untyped-def]
+    due = vw.scheduled(vw.sato, DAY - dt.timedelta(days=28), T(10), T(12))  # a Tuesday before "today"
+    later = vw.scheduled(vw.sato, DAY - dt.timedelta(days=21), T(10), T(12))
+    ict.record_report(vw.store, due, ict.VisitReport(T(10), T(12), 9, "LINE", None, "個別相談", TODAY),
+                      actor=ACTOR)
+    ict.record_report(vw.store, later, ict.VisitReport(T(10), T(12), 9, "LINE", None, "次回の相談",
+                                                       TODAY + dt.timedelta(days=1)), actor=ACTOR)
+    page.status_combo.setCurrentIndex(page.status_combo.findData("受付"))
+    with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
+        page.store_changed()
+    assert [v.id for v in page.follow_model.rows] == [due]  # due today; tomorrow's not yet
+    assert column(page.follow_model, 4) == ["個別相談"]
+    assert "（1件）" in page.follow_box.title()
+    page.follow_view.setCurrentIndex(page.follow_model.index(0, 0))
+    page._open_follow_up()  # double-click: the filters open up and the visit is selected
+    cur = page.current_visit()
+    assert cur is not None and cur.id == due and page.status_combo.currentIndex() == 0
