@@ -89,6 +89,7 @@ def test_venues_and_visit_spots(ward: ReachWard) -> None:
     # The visit at the group's own place is drawn at the covered town's point, marked approximate.
     assert (spots["あおば二丁目"].visits, spots["あおば二丁目"].approximate) == (1, True)
     assert spots["あおば二丁目"].groups == ("あおば二丁目町内会",)
+    assert (spots["あおば二丁目"].town_id, spots["さくら地域ケアプラザ"].town_id) == (ward.town["B"], None)
 
 
 def test_window_boundary_moves_a_town_in_and_out(ward: ReachWard) -> None:
@@ -118,7 +119,7 @@ def test_no_personal_fields_in_the_results(ward: ReachWard) -> None:
         TownReach: {"town_id", "code", "name", "aged", "sessions", "venues", "visits", "participants", "reasons",
                     "lat", "lon"},
         VenueReach: {"facility_id", "name", "kind", "town_id", "lat", "lon", "sessions", "attendances"},
-        VisitSpot: {"label", "lat", "lon", "visits", "approximate", "groups"},
+        VisitSpot: {"label", "lat", "lon", "visits", "approximate", "groups", "town_id"},
     }
     for cls, names in allowed.items():
         assert {f.name for f in dataclasses.fields(cls)} == names

@@ -213,10 +213,14 @@ def build_reach_page(m: ReachMap) -> str:
                                              f"出席 延べ{v.attendances}人")).add_to(venues)
     visits = folium.FeatureGroup(name="ICTアドバイザー訪問", show=True).add_to(fmap)
     for sp in reach.visit_spots:
-        if sp.lat is None or sp.lon is None:
+        lat, lon = sp.lat, sp.lon
+        if sp.approximate and sp.town_id is not None:
+            # The town's own point may lie anywhere; a point inside its boundary reads right.
+            lat, lon = _label_point(sp.town_id, m.geometries.get(sp.town_id), lat, lon) or (lat, lon)
+        if lat is None or lon is None:
             continue
         where = "（団体の対象町字の位置に表示）" if sp.approximate else ""
-        folium.Marker([sp.lat, sp.lon], icon=folium.DivIcon(html=_visit_icon(sp.visits, sp.approximate),
+        folium.Marker([lat, lon], icon=folium.DivIcon(html=_visit_icon(sp.visits, sp.approximate),
                                                             icon_size=(0, 0), class_name="wa-reach-icon"),
                       tooltip=folium.Tooltip(f"<b>{_text(sp.label)}</b>{where}<br>訪問 {sp.visits}回<br>"
                                              + "・".join(_text(g) for g in sp.groups))).add_to(visits)
@@ -307,8 +311,12 @@ _PAGE_JS: Final = r"""
 
   if (cfg.bounds) {
     var b = cfg.bounds;
+    // Keep the ward clear of the legend (bottom right) when the view is wide enough for both.
     var fit = function () {
-      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [16, 16], animate: false });
+      var el = legend.getContainer(), size = map.getSize();
+      var right = el && size.x > 3 * el.offsetWidth ? el.offsetWidth + 24 : 16;
+      map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { paddingTopLeft: [16, 16], paddingBottomRight: [right, 16],
+                                                     animate: false });
     };
     fit();
     var moved = false;

@@ -78,6 +78,7 @@ def tooltip_text(e: CalendarEvent) -> str:
 def paint_chip(p: QPainter, rect: QRect, e: CalendarEvent, text: str, *, selected: bool) -> None:
     fill, border, colour = chip_style(e)
     p.save()
+    p.setClipRect(rect.adjusted(-2, -2, 2, 2))  # long text stays inside its box
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setBrush(fill)
     p.setPen(QPen(SELECTED_PEN if selected else border, 2.4 if selected else 1.2))

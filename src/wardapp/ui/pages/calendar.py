@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from wardapp.outreach.calendar import CLASS, VISIT, CalendarEvent, CalendarFilters, calendar_events, calendar_filters
 from wardapp.ui.calendar_views import (
     CANCELLED_TEXT,
+    KIND_COLOURS,
     MonthGrid,
     WeekGrid,
-    chip_style,
     month_grid_range,
     week_start,
 )
@@ -70,7 +70,11 @@ class EventListModel(RowTableModel[CalendarEvent]):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if index.isValid() and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             e = self.record(index.row())
-            if e is None or not e.cancelled:
+            if e is None:
+                return None
+            if not e.cancelled:
+                if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+                    return QBrush(KIND_COLOURS[e.kind])  # the calendar's colour of the kind
                 return None
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(CANCELLED_TEXT)
@@ -79,9 +83,6 @@ class EventListModel(RowTableModel[CalendarEvent]):
             f = QFont()
             f.setStrikeOut(True)
             return f
-        if index.isValid() and role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
-            e = self.record(index.row())
-            return None if e is None else chip_style(e)[1]
         return super().data(index, role)
 
 
