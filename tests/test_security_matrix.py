@@ -40,6 +40,7 @@ from core_helpers import dump_db
 from data_factory import base_extract, write_csv
 from geo_samples import facility_csv
 from roster_ward import ON, build_roster_ward, town_id
+from security_helpers import fast_argon2  # noqa: F401 — fixture
 
 import wardapp
 from wardapp.address.dictionary import import_addresses
@@ -522,3 +523,53 @@ def test_other_changes_are_one_entry_each(service: str, actor: Actor, action: st
     assert e.action == action and e.user == actor.user
     if action in ("address.fix", "address.fix_undo"):
         assert e.object == w.address and e.counts["households"] == 1
+
+
+# --------------------------------------------------------------------------- the CLI signs in
+
+
+@pytest.mark.usefixtures("fast_argon2")
+def test_cli_commands_sign_in_and_refuse_like_the_services(ward: tuple[Store, Ward], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """On a store with users, import/match/score sign in (``--as`` + WARDAPP_PASSWORD); a role
+    without the permission gets exit 5 and the Japanese refusal, with the store unchanged (the
+    failure JSON for --json); the allowed user's work is logged under their name."""
+    import json
+
+    from wardapp.cli import main
+    from wardapp.security import users
+
+    store, w = ward
+    admin = users.create_admin(store, "kanri", "admin-pass-1")
+    users.add_user(store, admin, "etsuran", Role.VIEWER, "viewer-pass-1")
+    users.add_user(store, admin, "juki", Role.REGISTRY, "registry-pass-1")
+    db = ["--db", str(w.db)]
+    # Signing in is logged (login) and stamps the user's row; nothing else may change.
+    before, seq = dump_db(w.db, exclude=("audit_log", "users")), _last_seq(store)
+    monkeypatch.setenv("WARDAPP_PASSWORD", "viewer-pass-1")
+    commands = [["import", "registry", str(w.files / "registry.csv")],
+                ["import", "welfare", str(w.files / "welfare.csv")],
+                ["import", "addresses", str(w.files / "towns.csv"), "--format", "isj"],
+                ["import", "layer", str(w.files / "facilities.csv"), "--kind", "facility"],
+                ["import", "pack", str(w.files / "manifest.toml")],
+                ["match"], ["score"]]
+    for cmd in commands:
+        assert main([*cmd, *db, "--as", "etsuran"]) == 5, cmd
+        err = capsys.readouterr().err
+        assert "閲覧（etsuran）には「" in err and "の権限がありません" in err, cmd
+    assert main(["import", "registry", str(w.files / "registry.csv"), *db, "--as", "etsuran", "--json"]) == 5
+    failure = json.loads(capsys.readouterr().out)
+    assert failure["rejected"] is True and "住基データの取り込み" in failure["message"]
+    assert dump_db(w.db, exclude=("audit_log", "users")) == before
+    assert {e.action for e in _new(store, seq)} == {"login"}
+    monkeypatch.setenv("WARDAPP_PASSWORD", "wrong-password")
+    assert main(["match", *db, "--as", "juki"]) == 5
+    capsys.readouterr()
+    monkeypatch.setenv("WARDAPP_USER", "juki")  # --as may come from the environment
+    monkeypatch.setenv("WARDAPP_PASSWORD", "registry-pass-1")
+    assert main(["import", "registry", str(w.files / "registry.csv"), *db, "--no-match"]) == 0
+    assert main(["match", *db]) == 0
+    capsys.readouterr()
+    log = [(e.action, e.user) for e in _log(store) if e.action in ("import.registry", "address.match")]
+    assert log == [("import.registry", "juki"), ("address.match", "juki")]
