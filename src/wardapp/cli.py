@@ -533,8 +533,6 @@ def _cmd_report_outreach(args: argparse.Namespace) -> int:
     from wardapp.errors import UsageError
     from wardapp.outreach.yearly import ReportRules, outreach_report, parse_fiscal_year
     from wardapp.outreach.yearly_export import EXTENSIONS, export_report
-    from wardapp.security.access import SYSTEM
-    from wardapp.security.users import needs_setup
     from wardapp.store import open_store
 
     try:
@@ -549,7 +547,7 @@ def _cmd_report_outreach(args: argparse.Namespace) -> int:
                         min_level=args.min_level)
     store = open_store(args.db)
     try:
-        actor = SYSTEM if needs_setup(store) else _sign_in(args, store)[0]
+        actor = _actor(args, store)
         report = outreach_report(store, fy, actor=actor, rules=rules)
     finally:
         store.close()
