@@ -573,3 +573,41 @@ def test_cli_commands_sign_in_and_refuse_like_the_services(ward: tuple[Store, Wa
     capsys.readouterr()
     log = [(e.action, e.user) for e in _log(store) if e.action in ("import.registry", "address.match")]
     assert log == [("import.registry", "juki"), ("address.match", "juki")]
+
+
+# --------------------------------------------------------------------------- a ward with another split
+
+
+def test_registry_import_without_matching_rights_imports_and_says_so(ward: tuple[Store, Ward],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ward whose 住基担当 may import but not match: the import stands, matching is left for
+    someone who may, and the report says so (no refusal after the import was written)."""
+    store, w = ward
+    monkeypatch.setitem(MATRIX, Role.REGISTRY, MATRIX[Role.REGISTRY] - {"address.edit"})
+    seq = _last_seq(store)
+    report = import_registry_and_match(store, w.files / "registry.csv", actor=REGISTRAR)
+    assert report.match is None and report.persons == 7
+    assert any("照合していません" in p.message for p in report.warnings)
+    assert [e.action for e in _new(store, seq)] == ["import.registry"]
+
+
+def test_a_map_pack_with_addresses_needs_both_permissions(ward: tuple[Store, Ward],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    store, w = ward
+    (w.files.parent / "pack2").mkdir(exist_ok=True)
+    manifest = w.files.parent / "pack2" / "manifest.toml"
+    shutil.copy(w.files / "facilities.csv", manifest.parent / "facilities.csv")
+    shutil.copy(w.files / "towns.csv", manifest.parent / "towns.csv")
+    manifest.write_text(
+        'format = 2\nname = "住所つきの地図パック"\nfictional = true\n\n'
+        '[[imports]]\nimporter = "layer"\nkind = "facility"\ntitle = "施設"\nfiles = ["facilities.csv"]\n\n'
+        '[[imports]]\nimporter = "addresses"\nformat = "isj"\ntitle = "住所"\nfiles = ["towns.csv"]\n',
+        encoding="utf-8")
+    monkeypatch.setitem(MATRIX, Role.REGISTRY, MATRIX[Role.REGISTRY] - {"address.import"})
+    before = dump_db(w.db)
+    with pytest.raises(PermissionDenied, match="住所辞書データの取り込み"):
+        import_map_pack(store, manifest, actor=REGISTRAR)
+    assert dump_db(w.db) == before  # refused before the first file, not half-way
+    monkeypatch.undo()
+    report = import_map_pack(store, manifest, actor=REGISTRAR, today=ON)
+    assert [s.importer for s in report.steps] == ["layer", "addresses"]
