@@ -29,7 +29,8 @@ class Visits:
         return self.ward.store
 
     def request(self, topics: tuple[str, ...] = ("LINE",), **kw: object) -> int:
-        return ict.request_visit(self.store, ict.VisitRequest(self.group, topics, (DAY,), **kw), actor=ACTOR)  # type: ignore[arg-type]
+        req = ict.VisitRequest(self.group, topics, (DAY,), **kw)  # type: ignore[arg-type]
+        return ict.request_visit(self.store, req, actor=ACTOR)
 
     def scheduled(self, adviser: int, date: dt.date = DAY, start: dt.time = T(10), end: dt.time = T(12),
                   venue: int | None = None, confirm: bool = True) -> int:
