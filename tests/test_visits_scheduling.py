@@ -135,3 +135,19 @@ def test_bad_times_and_unknown_adviser(visits: Visits) -> None:
         ict.schedule_visit(visits.store, v, DAY, T(10), T(12), adviser_id=999, actor=ACTOR)
     with pytest.raises(UsageError, match="1週間の訪問上限"):
         ict.save_adviser(visits.store, ict.AdviserData("高橋", weekly_cap=0), actor=ACTOR)
+
+
+def test_online_visits_take_no_venue(visits: Visits) -> None:
+    a = visits.request(delivery="オンライン", facility_id=visits.ward.plaza)
+    b = visits.request(delivery="オンライン")
+    info = ict.get_visit(visits.store, a, actor=ACTOR)
+    assert (info.delivery, info.venue, info.request.facility_id) == ("オンライン", "オンライン", None)
+    ict.schedule_visit(visits.store, a, DAY, T(14), T(16), adviser_id=visits.sato, confirm=True, actor=ACTOR)
+    # the same time online with another adviser: no venue clash; the same adviser: refused
+    with pytest.raises(ConflictError, match="アドバイザー『佐藤　明』"):
+        ict.schedule_visit(visits.store, b, DAY, T(14), T(16), adviser_id=visits.sato, actor=ACTOR)
+    ict.schedule_visit(visits.store, b, DAY, T(14), T(16), adviser_id=visits.suzuki, confirm=True, actor=ACTOR)
+    assert ict.get_visit(visits.store, b, actor=ACTOR).delivery == "オンライン"
+    assert ict.get_visit(visits.store, visits.request(), actor=ACTOR).delivery == "対面"
+    with pytest.raises(UsageError, match="実施方法「電話」は使えません（対面・オンラインのいずれか）。"):
+        visits.request(delivery="電話")
