@@ -470,3 +470,24 @@ def test_crowded_markers_keep_the_lowest_numbers_labelled(qtbot, page: MapPage) 
     close = wait_js(qtbot, page, "[wardapp.map.getZoom() === wardapp.map.getMaxZoom(), wardapp.numberedMarkers()]",
                     lambda v: v[0])[1]
     assert all(m["labelled"] for m in close)  # the highest zoom labels every marker
+
+
+def test_opening_a_household_on_the_map_is_a_view_in_the_audit_log(qtbot, page: MapPage) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9: the household detail shows names and birth dates — one audit entry per household
+    shown, each time it is opened; the search list itself is not one."""
+    from wardapp.security import SYSTEM
+    from wardapp.security.audit import AuditFilter, entries
+
+    def views() -> list[tuple[str, str]]:
+        return [(e.object, e.details["what"]) for e in entries(page.ctx.store, SYSTEM, AuditFilter(action="view"))]
+
+    with qtbot.waitSignal(page.search_shown, timeout=TIMEOUT):
+        page.search_edit.setText("すずき")
+    assert views() == []
+    with qtbot.waitSignal(page.household_shown, timeout=TIMEOUT):
+        page.search_list.clicked.emit(page.search_model.index(0, 0))
+    assert ("H0003", "map") in views()
+    n = len(views())
+    with qtbot.waitSignal(page.household_shown, timeout=TIMEOUT):
+        page.search_list.clicked.emit(page.search_model.index(0, 0))
+    assert len(views()) == 2 * n  # opened again: recorded again
