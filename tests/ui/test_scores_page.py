@@ -473,3 +473,17 @@ def test_ranking_selection_shows_the_breakdown(sp: ScoresPage) -> None:
     sp.ranking_view.selectionModel().setCurrentIndex(
         sp.ranking_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert sp.breakdown.toPlainText() == "\n".join(explain_household(sp._result, first.household_id).lines_ja())  # type: ignore[arg-type]
+
+
+def test_a_role_that_may_not_edit_profiles_cannot_save_a_version(sp: ScoresPage) -> None:
+    """住基担当 may score (scores.run) but not edit the profile: the button is off and says why in
+    the core's words; the core refuses anyway (test_security_matrix)."""
+    from wardapp.security.access import Actor
+    from wardapp.security.roles import Role
+
+    assert sp.save_version_button.isEnabled()
+    sp.ctx.actor = Actor("juki", Role.REGISTRY, display_name="住基 太郎")
+    sp._update_buttons()
+    assert not sp.save_version_button.isEnabled()
+    assert sp.save_version_button.toolTip().startswith("住基担当（住基 太郎）には「援護度プロファイルの編集」の権限がありません")
+    assert sp.calculate_button.isEnabled()

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardapp.errors import WardError
+from wardapp.errors import PermissionDenied, WardError
 from wardapp.progress import Progress
 from wardapp.scoring import (
     HouseholdLabels,
@@ -78,7 +78,7 @@ from wardapp.scoring import (
     user_profiles_dir,
 )
 from wardapp.scoring.profile import CompiledProfile
-from wardapp.security.access import Actor
+from wardapp.security.access import Actor, permitted, require
 from wardapp.store.db import Store
 from wardapp.ui.category_marks import CategoryMarksDelegate
 from wardapp.ui.context import AppContext
@@ -161,6 +161,15 @@ class _Loaded:
     input: ScoringInput
     labels: HouseholdLabels | None
     latest: tuple[ScoreRunInfo, bool] | None
+
+
+def _refusal(actor: Actor | None, permission: str) -> str:
+    """The core's Japanese refusal (「防災担当（…）には「…」の権限がありません。…」) for a tooltip."""
+    try:
+        require(actor, permission)
+    except PermissionDenied as e:
+        return e.message_ja
+    return ""
 
 
 def _labels(store: Store, inp: ScoringInput, actor: Actor) -> HouseholdLabels | None:
@@ -638,7 +647,10 @@ class ScoresPage(Page):
         self.profile_combo.setEnabled(not modified)
         self.profile_combo.setToolTip(self.tr("Save the edited profile as a new version or revert it to choose another profile") if modified else "")  # noqa: E501
         self.editor.revert_button.setEnabled(modified)
-        self.save_version_button.setEnabled(valid)
+        # Comfort only: save_new_version refuses a role without scores.profile_edit itself.
+        may_edit = permitted(self.ctx.actor, "scores.profile_edit")
+        self.save_version_button.setEnabled(valid and may_edit)
+        self.save_version_button.setToolTip("" if may_edit else _refusal(self.ctx.actor, "scores.profile_edit"))
         self.calculate_button.setEnabled(valid and not modified and not self._saving)
         if modified:
             self.calculate_button.setToolTip(self.tr("Save the edited profile as a new version first: saved scores name the profile version they were made with"))  # noqa: E501
