@@ -4,27 +4,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="134"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="135"/>
         <source>Add a user</source>
         <translation>利用者の追加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="145"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="146"/>
         <source>&amp;User name:</source>
         <translation>利用者名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="146"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="147"/>
         <source>&amp;Display name:</source>
         <translation>表示名(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="147"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="148"/>
         <source>&amp;Role:</source>
         <translation>役割(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="150"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="151"/>
         <source>The user changes this password at the first sign-in.</source>
         <translation>このパスワードは、本人が最初のログインで変更します。</translation>
     </message>
@@ -80,305 +80,305 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="179"/>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="484"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="180"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="490"/>
         <source>Users</source>
         <extracomment>The users list was read again (tests wait on it).</extracomment>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="180"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="181"/>
         <source>Audit log</source>
         <translation>監査ログ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="181"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="182"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="187"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="188"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="214"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="215"/>
         <source>Users are disabled, never deleted (their names stay in the audit log). A new or reset password is changed by the user at the next sign-in.</source>
         <translation>利用者は削除せず無効にします（監査ログに名前が残るため）。新しく設定・再設定したパスワードは、本人が次のログインで変更します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="219"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="220"/>
         <source>User name</source>
         <translation>利用者名</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="220"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="221"/>
         <source>Display name</source>
         <translation>表示名</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="221"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="222"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="222"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="223"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="223"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="224"/>
         <source>Last sign-in</source>
         <translation>最終ログイン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="224"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="225"/>
         <source>Created</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="231"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="232"/>
         <source>&amp;Add a user…</source>
         <translation>利用者を追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="232"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="233"/>
         <source>&amp;Reset password…</source>
         <translation>パスワードを再設定(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="233"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="234"/>
         <source>D&amp;isable</source>
         <translation>無効にする(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="234"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="235"/>
         <source>&amp;Enable…</source>
         <translation>有効にする(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="239"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="240"/>
         <source>&amp;Change role</source>
         <translation>役割を変更(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="243"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="244"/>
         <source>Role:</source>
         <translation>役割:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="254"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="255"/>
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="277"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="278"/>
         <source>Object contains… (household no., file, user)</source>
         <translation>対象に含む文字（世帯番号・ファイル名・利用者名）…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="279"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="280"/>
         <source>&amp;Filter</source>
         <translation>絞り込み(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="284"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="285"/>
         <source>User:</source>
         <translation>利用者:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="286"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="287"/>
         <source>Action:</source>
         <translation>操作:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="298"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="299"/>
         <source>&amp;Verify the log</source>
         <translation>改ざんの検証(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="299"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="300"/>
         <source>E&amp;xport CSV…</source>
         <translation>CSV に書き出し(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="315"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="316"/>
         <source>&amp;Back up now</source>
         <translation>今すぐバックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="323"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="324"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="325"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="325"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="326"/>
         <source>Size</source>
         <translation>大きさ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="326"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="327"/>
         <source>Encrypted</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="331"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="332"/>
         <source>Settings of this PC</source>
         <translation>この PC の設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="338"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="339"/>
         <source>no automatic backups</source>
         <translation>自動バックアップなし</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="344"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="351"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="351"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="352"/>
         <source>never</source>
         <translation>ロックしない</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="352"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="353"/>
         <source>&amp;Save settings</source>
         <translation>設定を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="354"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="355"/>
         <source>Automatic backups to keep:</source>
         <translation>自動バックアップの保存数:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="355"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="356"/>
         <source>Backup folder:</source>
         <translation>バックアップの保存先:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="356"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="357"/>
         <source>Lock the screen after no input for:</source>
         <translation>操作がないときに画面をロックするまで:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="360"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="361"/>
         <source>A backup is taken automatically when wardapp starts and when it closes. To restore one, close wardapp and run: wardapp restore FILE (the file is checked before anything is replaced).</source>
         <translation>バックアップは wardapp の起動時と終了時に自動で作成します。復元は wardapp を終了してから、コマンド wardapp restore ファイル で行います（置き換える前にファイルを検査します）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="421"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="427"/>
         <source>{n} entries</source>
         <translation>{n} 件</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="433"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="439"/>
         <source>Folder: {folder}</source>
         <translation>保存先: {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="502"/>
         <source>User {name} added ({role}).</source>
         <translation>利用者 {name} を追加しました（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="505"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="511"/>
         <source>The role of {name} is now {role}.</source>
         <translation>{name} の役割を{role}に変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="513"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="519"/>
         <source>User {name} disabled.</source>
         <translation>利用者 {name} を無効にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="528"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="534"/>
         <source>Reset password</source>
         <translation>パスワードの再設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="529"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="535"/>
         <source>A new password for {name}. The user changes it at the next sign-in; a lock from wrong passwords is lifted.</source>
         <translation>{name} の新しいパスワードです。本人が次のログインで変更します。パスワードの間違いによるロックも解除されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="532"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="538"/>
         <source>The password of {name} was reset.</source>
         <translation>{name} のパスワードを再設定しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="540"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="546"/>
         <source>Enable user</source>
         <translation>利用者を有効にする</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="541"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="547"/>
         <source>{name} is enabled again with a new password, changed by the user at the next sign-in.</source>
         <translation>{name} を新しいパスワードで有効に戻します。パスワードは本人が次のログインで変更します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="544"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="550"/>
         <source>User {name} enabled.</source>
         <translation>利用者 {name} を有効にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="551"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="557"/>
         <source>Verifying…</source>
         <translation>検証しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="553"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="559"/>
         <source>Verify the audit log</source>
         <translation>監査ログの検証</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="570"/>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="582"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="576"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="588"/>
         <source>Export the audit log</source>
         <translation>監査ログの書き出し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="571"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="577"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="578"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="584"/>
         <source>{n} entries written to {file}.</source>
         <translation>{n} 件を {file} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="599"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="605"/>
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="599"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="605"/>
         <source>Taking a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="604"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="610"/>
         <source>Backup folder</source>
         <translation>バックアップの保存先</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="616"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="622"/>
         <source>The settings could not be saved: {error}</source>
         <translation>設定を保存できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="618"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="624"/>
         <source>Settings saved. The screen lock applies from the next sign-in.</source>
         <translation>設定を保存しました。画面ロックの時間は次のログインから使われます。</translation>
     </message>
@@ -3286,18 +3286,18 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="105"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="106"/>
         <source>&amp;Password:</source>
         <extracomment>Action prefixes offered in the audit filter (the combo is editable for any other action).</extracomment>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="106"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="107"/>
         <source>Password (&amp;again):</source>
         <translation>パスワード（確認）(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/admin.py" line="118"/>
+        <location filename="../../src/wardapp/ui/pages/admin.py" line="119"/>
         <source>The two passwords are different. Type the same password twice.</source>
         <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
     </message>
@@ -3331,12 +3331,17 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <translation>対象期間（12か月）: {start}〜{end}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="212"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="213"/>
         <source>{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)</source>
         <translation>{towns}町字のうち未到達 {unreached}町字（{age}歳以上 {aged:,}人が住んでいます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="226"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="216"/>
+        <source>All {towns} towns reached</source>
+        <translation>{towns}町字すべてに到達しています</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="229"/>
         <source>Town boundaries have not been imported, so the map cannot be drawn (File menu, map layers). The table lists every town with its figures.</source>
         <translation>町丁目の境界が取り込まれていないため、地図は表示できません（ファイル → 地図レイヤの取り込み）。右の表に町字ごとの数を示しています。</translation>
     </message>
@@ -4745,133 +4750,133 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="194"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="203"/>
         <source>Scores</source>
         <extracomment>Households shown in the ranking table. Check the profile this long after the last keystroke (ms). A live re-score slower than this (s) moves the next ones off the GUI thread. Band bar colours from the lowest band to the highest (grey → red). The ward&apos;s data are read (first show, or after an import). A profile was checked: True when it has no problems. Bands, ranking and breakdown show the scores of the current profile. A score run was saved (its id). A profile version was written (its path).</extracomment>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="270"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="279"/>
         <source>Ages and the validity of welfare data are taken on this day</source>
         <translation>年齢と福祉情報の有効期間は、この日で判断します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="273"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="282"/>
         <source>Calculate and &amp;save with this profile</source>
         <translation>この設定で計算して保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="282"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="291"/>
         <source>&amp;Profile:</source>
         <translation>プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="284"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="293"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="304"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="313"/>
         <source>Rules of the profile</source>
         <translation>プロファイルの規則</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="309"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="318"/>
         <source>Save as new &amp;version…</source>
         <translation>新しい版として保存(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="323"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="332"/>
         <source>Households per score band</source>
         <translation>帯ごとの世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="336"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="345"/>
         <source>Ranking (top {n} households)</source>
         <translation>順位（上位{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="345"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="354"/>
         <source>Breakdown of the selected household</source>
         <translation>選んだ世帯の内訳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="351"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="360"/>
         <source>Select a household in the ranking to see which rule gave which points.</source>
         <translation>順位の表で世帯を選ぶと、どの規則が何点を付けたかが出ます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="540"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="549"/>
         <source>Reading the residents, welfare data and flood zones…</source>
         <translation>住民・福祉情報・浸水想定区域を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="545"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="554"/>
         <source>The profile has problems: the figures below are from the last profile without problems.</source>
         <translation>プロファイルに誤りがあります。下の数字は、最後に誤りのなかった設定のものです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="552"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="561"/>
         <source>{persons:,} residents in {households:,} households, scored in {ms:,.0f} ms.</source>
         <translation>住民 {persons:,}人・{households:,}世帯（計算 {ms:,.0f} ミリ秒）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="623"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="632"/>
         <source>No scores have been saved yet: the residents page shows none.</source>
         <translation>援護度はまだ保存されていません（住民のページには出ません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="626"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="635"/>
         <source>Latest saved scores: {caption}</source>
         <translation>最新の記録: {caption}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="629"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="638"/>
         <source>Out of date: data were imported after this calculation.</source>
         <translation>古い結果です（この計算のあとにデータを取り込みました）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="637"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
         <source>(edited, not saved)</source>
         <translation>（変更あり・未保存）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="639"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="648"/>
         <source>Save the edited profile as a new version or revert it to choose another profile</source>
         <translation>別のプロファイルを選ぶには、変更を新しい版として保存するか、元に戻してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="644"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="656"/>
         <source>Save the edited profile as a new version first: saved scores name the profile version they were made with</source>
         <translation>先に変更を新しい版として保存してください。保存する援護度には、計算に使ったプロファイルの版が記録されます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="658"/>
         <source>Correct the problems of the profile first</source>
         <translation>先にプロファイルの誤りを直してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="648"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="660"/>
         <source>Score every household on the reference date and save the result (the residents page and rosters show it)</source>
         <translation>基準日で全世帯を計算して保存します（住民のページと名簿に出ます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="667"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="679"/>
         <source>Calculating support scores</source>
         <translation>援護度の計算</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="668"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="680"/>
         <source>Scoring every household and saving the result…</source>
         <translation>全世帯の援護度を計算して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="679"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="691"/>
         <source>Scores saved (record {id})</source>
         <translation>援護度を保存しました（記録番号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="709"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="721"/>
         <source>Saved {name} version {version}: {path}</source>
         <translation>「{name}」第{version}版を保存しました: {path}</translation>
     </message>

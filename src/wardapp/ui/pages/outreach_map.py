@@ -208,9 +208,12 @@ class OutreachMapPage(OutreachPage):
         self.window_label.setText(self.tr("Last 12 months: {start} – {end}").format(
             start=f"{r.window_start:%Y/%m/%d}", end=f"{r.window_end:%Y/%m/%d}"))
         unreached = r.unreached
-        self.summary_label.setText(self.tr(
-            "{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)").format(
-            unreached=len(unreached), towns=len(r.towns), aged=sum(t.aged for t in unreached), age=r.age))
+        if unreached:
+            self.summary_label.setText(self.tr(
+                "{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)").format(
+                unreached=len(unreached), towns=len(r.towns), aged=sum(t.aged for t in unreached), age=r.age))
+        else:
+            self.summary_label.setText(self.tr("All {towns} towns reached").format(towns=len(r.towns)))
         self.model.set_ages(r.age)
         self.model.set_rows(r.table_order())
         fit_columns(self.table)
