@@ -33,6 +33,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import machine, median_seconds  # noqa: E402
 from bench_selection import LAT0, LON0, SPAN_LAT, SPAN_LON, build  # noqa: E402
+from wardapp.security import SYSTEM  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -113,11 +114,12 @@ def main() -> None:
     scores = HouseholdScores(ids, score, band, cats, ("低", "中", "高", "最優先"), (0, 5, 10, 15))
 
     t = time.perf_counter()
-    data = load_map_data(store, on=on, scores=scores)
+    data = load_map_data(store, on=on, scores=scores, actor=SYSTEM)
     print(f"households {data.n_households:,} ({data.n_unplaced:,} without a point), towns {len(data.towns)}, "
           f"flood polygons {len(data.flood)}")
     print(f"load_map_data                        {1000 * (time.perf_counter() - t):8.1f} ms (first)")
-    print(f"load_map_data                        {1000 * median_seconds(lambda: load_map_data(store, on=on, scores=scores), 3):8.1f} ms (median of 3)")
+    ms = 1000 * median_seconds(lambda: load_map_data(store, on=on, scores=scores, actor=SYSTEM), 3)
+    print(f"load_map_data                        {ms:8.1f} ms (median of 3)")
     html = build_page(data)
     ms = 1000 * median_seconds(lambda: build_page(data), 5)
     print(f"build_page                           {ms:8.1f} ms  {len(html.encode()) / 1024:,.0f} KiB of HTML")

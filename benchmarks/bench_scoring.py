@@ -28,6 +28,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import machine, median_seconds  # noqa: E402
+from wardapp.security import SYSTEM  # noqa: E402
 
 DEPTH_BY_RANK = {1: 0.0, 2: 0.5, 3: 3.0, 4: 5.0}
 
@@ -129,7 +130,7 @@ def end_to_end(persons: int, seed: int, db: Path | None) -> None:
             t1 = time.perf_counter()
             r = score(inp, profile, w.reference_date)
             t2 = time.perf_counter()
-            save_scores(store, r)
+            save_scores(store, r, actor=SYSTEM)
             t3 = time.perf_counter()
         finally:
             store.close()

@@ -34,6 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import machine, median_seconds  # noqa: E402
+from wardapp.security import SYSTEM  # noqa: E402
 
 LON0, LAT0 = 139.35, 35.80
 #: 12 km in degrees at 35.85°N
@@ -189,19 +190,20 @@ def main() -> None:
     line("flood ≥0.5 m (cached)", flood)
 
     scores = {int(h): (int(h) % 23, int(h) % 7) for h in index.household_id}
-    sel = select_area(store, rect, on=on, index=index, scores=scores)
-    ms = 1000 * median_seconds(lambda: select_area(store, rect, on=on, index=index, scores=scores), max(3, r // 4))
+    sel = select_area(store, rect, on=on, index=index, scores=scores, actor=SYSTEM)
+    ms = 1000 * median_seconds(lambda: select_area(store, rect, on=on, index=index, scores=scores, actor=SYSTEM),
+                               max(3, r // 4))
     print(f"select_area rectangle with members   {ms:8.1f} ms  {len(sel):>7,} households, {sel.n_persons:,} persons")
-    ms = 1000 * median_seconds(lambda: select_area(store, rect, on=on, index=index), max(3, r // 4))
+    ms = 1000 * median_seconds(lambda: select_area(store, rect, on=on, index=index, actor=SYSTEM), max(3, r // 4))
     print(f"select_area, latest_scores (none)    {ms:8.1f} ms")
     ms = 1000 * median_seconds(lambda: sel.markers(), r)
     print(f"Selection.markers                    {ms:8.2f} ms  {len(sel.markers()):>7,} markers")
 
     for label, text in [("世帯番号 00012345", "00012345"), ("kana みほん はなこ", "みほん はなこ"),
                         ("kanji 見本花子", "見本花子"), ("address 架空071丁目12番", "架空071丁目12番")]:
-        hits = search_households(store, text)
-        ms = 1000 * median_seconds(lambda: search_households(store, text), max(3, r // 4))
-        ms_index = 1000 * median_seconds(lambda: search_households(store, text, index=index), max(3, r // 4))
+        hits = search_households(store, text, actor=SYSTEM)
+        ms = 1000 * median_seconds(lambda: search_households(store, text, actor=SYSTEM), max(3, r // 4))
+        ms_index = 1000 * median_seconds(lambda: search_households(store, text, index=index, actor=SYSTEM), max(3, r // 4))
         print(f"search {label:<30}{ms:8.1f} ms  {len(hits):>7} hits  ({ms_index:.1f} ms with the index)")
     store.close()
     tmp.cleanup()

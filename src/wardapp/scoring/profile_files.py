@@ -115,7 +115,8 @@ def save_new_version(profile: Profile, directory: Path | None = None, *, actor: 
         saved = save_profile(profile, path, version=version)
         try:
             audit.record(conn, actor, "profile.change", saved.name,
-                         counts={"person_rules": len(saved.person_rules), "household_rules": len(saved.household_rules)},
+                         counts={"person_rules": len(saved.person_rules),
+                                 "household_rules": len(saved.household_rules)},
                          details={"version": saved.version, "file": path.name, "kind": "援護度プロファイル"})
         except BaseException:
             path.unlink(missing_ok=True)
