@@ -325,7 +325,7 @@ _PAGE_JS: Final = r"""
     map.on('resize', function () { if (!moved) { fit(); } });
   }
 
-  var R = window.wardappReach = { ready: false, cfg: cfg };
+  var R = window.wardappReach = { ready: false, cfg: cfg, map: map };
   R.focusTown = function (id) {
     var found = null;
     __TOWNS_LAYER__.eachLayer(function (l) { if (l.feature.properties.id === id) { found = l; } });
