@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -360,26 +359,19 @@ def test_household_members_unknown_household(store) -> None:  # type: ignore[no-
 
 
 @pytest.mark.slow
-def test_large_ward_loads_and_filters_quickly(tmp_path: Path) -> None:
-    """200,000 households / 400,000 persons: load in about 1–2 s, filter and sort in well under
-    a keystroke's time.  Bounds are generous (CI machines are slower); the timings are printed."""
+def test_large_ward_loads_filters_and_sorts(tmp_path: Path) -> None:
+    """200,000 households / 400,000 persons load whole and filter/sort correctly at that scale.
+    How long it takes is measured by benchmarks/bench_startup.py, not asserted here."""
     store = sample.build_large_ward(tmp_path / "large.sqlite3", 200_000)
     try:
-        t0 = time.perf_counter()
         r = load_residents(store, ON, actor=SYSTEM)
-        load = time.perf_counter() - t0
         assert r.n_households == 200_000 and r.n_persons == 400_000
-        t0 = time.perf_counter()
         rows = r.filter(None, "あい", 20, 70)
+        assert 0 < len(rows) < 200_000
         rows = r.sort(rows, Column.OLDEST_AGE, True)
-        r.filter(town_id=UNASSIGNED)
-        query = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        r.sort(r.all_rows(), Column.HEAD_KANA)
-        first_sort = time.perf_counter() - t0
-        print(f"load {load:.2f} s, filter+sort {query * 1000:.0f} ms, first kana sort {first_sort * 1000:.0f} ms")
-        assert load < 6.0
-        assert query < 0.5
-        assert first_sort < 2.0
+        ages = [int(r.oldest_age[i]) for i in rows]
+        assert ages == sorted(ages, reverse=True)
+        assert len(r.filter(town_id=UNASSIGNED)) < 200_000
+        assert len(r.sort(r.all_rows(), Column.HEAD_KANA)) == 200_000
     finally:
         store.close()
