@@ -146,6 +146,9 @@ class Startup(QObject):
         self.auto_backup = auto_backup
         self.dialog: FirstStartDialog | SignInDialog | None = None
         self.window: MainWindow | None = None
+        #: After a sign-out the closing window has just taken a backup: the next sign-in does not
+        #: take another one (two identical files would push an older one out of the rotation).
+        self._skip_start_backup = False
 
     def _open(self, key: bytes | None = None) -> Store:
         return open_store(self.db_path, key=key, instance_lock=self.instance_lock)
@@ -188,7 +191,9 @@ class Startup(QObject):
         assert dialog is not None and dialog.store is not None
         store = dialog.store
         self.dialog = None
-        note = start_backup(store, self.settings) if self.auto_backup and not self.demo else ""
+        take = self.auto_backup and not self.demo and not self._skip_start_backup
+        self._skip_start_backup = False
+        note = start_backup(store, self.settings) if take else ""
         session = UserSession(store, actor, idle_minutes=self.settings.preferences.idle_lock_minutes)
         try:
             window = build_main_window(self.db_path, demo=self.demo, settings=self.settings, store=store, actor=actor,
@@ -207,6 +212,7 @@ class Startup(QObject):
         signed_out = self.window is not None and self.window.signed_out
         self.window = None
         if signed_out:
+            self._skip_start_backup = True
             # After the window (and its store, with the instance lock) is gone: sign in again.
             QTimer.singleShot(0, self.start)
         else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardapp.security import audit, users
+from wardapp.security.access import Actor
 from wardapp.security.audit import AuditFilter, VerifyReport
 from wardapp.security.backup import BACKUP_SUFFIX, BackupInfo, default_backup_dir, rotating_backup
 from wardapp.security.roles import Role
@@ -367,6 +368,11 @@ class AdminPage(Page):
                 w.setEnabled(False)
         return tab
 
+    def _actor(self) -> Actor:
+        """Who the page acts as (AppContext always has one once built)."""
+        assert self.ctx.actor is not None
+        return self.ctx.actor
+
     # --- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -378,7 +384,7 @@ class AdminPage(Page):
         self.reload_audit()
 
     def reload_users(self) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         self.ctx.tasks.run(lambda _p: users.list_users(store, actor), on_success=self._show_users,
                            on_failure=ignore_cancel)
 
@@ -403,14 +409,14 @@ class AdminPage(Page):
     def audit_filter(self) -> AuditFilter:
         since = until = None
         if self.period_check.isChecked():
-            since = self.since_edit.date().toPython()
-            until = self.until_edit.date().toPython()
+            since = cast(dt.date, self.since_edit.date().toPython())
+            until = cast(dt.date, self.until_edit.date().toPython())
         return AuditFilter(since=since, until=until, user=self.user_filter.currentText().strip() or None,
                            action=self.action_filter.currentText().strip() or None,
                            object_contains=self.text_filter.text().strip() or None)
 
     def reload_audit(self) -> None:
-        store, actor, flt = self.ctx.store, self.ctx.actor, self.audit_filter()
+        store, actor, flt = self.ctx.store, self._actor(), self.audit_filter()
         self.ctx.tasks.run(lambda _p: audit.entries(store, actor, flt), on_success=self._show_audit,
                            on_failure=ignore_cancel)
 
@@ -491,7 +497,7 @@ class AdminPage(Page):
         return dialog
 
     def add_user(self, name: str, display_name: str, role: Role, password: str) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         self._user_task(lambda: users.add_user(store, actor, name, role, password, display_name=display_name or None),
                         self.tr("User {name} added ({role}).").format(name=name, role=role.name_ja))
 
@@ -500,7 +506,7 @@ class AdminPage(Page):
         if u is None:
             return
         role = Role(self.role_combo.currentData())
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         self._user_task(lambda: users.set_role(store, actor, u.name, role),
                         self.tr("The role of {name} is now {role}.").format(name=u.name, role=role.name_ja))
 
@@ -508,7 +514,7 @@ class AdminPage(Page):
         u = self.selected_user()
         if u is None:
             return
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         self._user_task(lambda: users.disable_user(store, actor, u.name),
                         self.tr("User {name} disabled.").format(name=u.name))
 
@@ -523,7 +529,7 @@ class AdminPage(Page):
         u = self.selected_user()
         if u is None:
             return None
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         return self._password_dialog(
             self.tr("Reset password"),
             self.tr("A new password for {name}. The user changes it at the next sign-in; a lock from wrong "
@@ -535,7 +541,7 @@ class AdminPage(Page):
         u = self.selected_user()
         if u is None:
             return None
-        store, actor = self.ctx.store, self.ctx.actor
+        store, actor = self.ctx.store, self._actor()
         return self._password_dialog(
             self.tr("Enable user"),
             self.tr("{name} is enabled again with a new password, changed by the user at the next sign-in.").format(
@@ -572,7 +578,7 @@ class AdminPage(Page):
             if not chosen:
                 return
             path = chosen
-        store, actor, flt, out = self.ctx.store, self.ctx.actor, self.audit_filter(), Path(path)
+        store, actor, flt, out = self.ctx.store, self._actor(), self.audit_filter(), Path(path)
 
         def done(n: int) -> None:
             self.status_message.emit(self.tr("{n} entries written to {file}.").format(n=f"{n:,}", file=out.name))
@@ -586,7 +592,7 @@ class AdminPage(Page):
     def backup_now(self) -> None:
         """A backup into the backup folder now (kept with the automatic ones, same rotation)."""
         prefs = self.ctx.settings.preferences
-        store, actor, folder = self.ctx.store, self.ctx.actor, self.backup_folder()
+        store, actor, folder = self.ctx.store, self._actor(), self.backup_folder()
         count = max(prefs.backup_count, 1)
 
         def done(info: BackupInfo) -> None:
