@@ -51,8 +51,9 @@ class Preferences:
     #: Minutes without input after which the window locks and asks for the password again
     #: (0 = never; wardapp.security.session).
     idle_lock_minutes: int = 15
-    #: Automatic backups (wardapp.security.backup.rotating_backup): the folder ("" = ``backups``
-    #: beside the database) and how many of them to keep.
+    #: Automatic backups (wardapp.security.backup.rotating_backup), taken by the GUI at start and
+    #: at exit: the folder ("" = ``backups`` beside the database) and how many of them to keep
+    #: (0 = no automatic backups).  Set on the 管理 page.
     backup_dir: str = ""
     backup_count: int = 7
     #: The ward's base-map tile pack for the map page: an ``.mbtiles`` file or a folder of
