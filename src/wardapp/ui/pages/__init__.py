@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QWidget
 from wardapp.settings import WindowState
 from wardapp.ui.context import AppContext
 
-#: Sidebar order of the planned areas; a page takes its ``order`` from here.
+#: Sidebar order of the planned areas; a page takes its ``order`` from here.  管理 ("settings")
+#: comes last, after the pages not listed (1000).
 ORDER = {"residents": 10, "map": 20, "rosters": 30, "classes": 40, "calendar": 45, "visits": 50, "statistics": 60, "outreach_map": 65,
-         "settings": 70}
+         "settings": 2000}
 
 
 class Page(QWidget):
