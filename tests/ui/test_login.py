@@ -163,6 +163,11 @@ def test_demo_role_chooser_opens_the_demo_as_that_role(start, qtbot, sample_db) 
     assert d.role_combo.count() == len(Role)
     d.role_combo.setCurrentIndex(d.role_combo.findData(Role.OUTREACH.value))
     assert d.demo_button.text() == "地域支援担当としてデモを開く"
+    assert d.demo_button.isDefault() and not d.sign_in_button.isDefault()  # Enter opens the demo
+    d.name_edit.setText("demo-juki")
+    assert d.sign_in_button.isDefault() and not d.demo_button.isDefault()  # … unless a name was typed
+    d.name_edit.clear()
+    assert d.demo_button.isDefault()
     qtbot.mouseClick(d.demo_button, Qt.MouseButton.LeftButton)
     w = _window(qtbot, s)
     assert w.ctx.actor.user == DEMO_ACCOUNTS[Role.OUTREACH][0] and w.ctx.actor.role == Role.OUTREACH

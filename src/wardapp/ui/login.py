@@ -222,7 +222,16 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        if demo:
+            # Enter opens the demo as the chosen role, unless a user name was typed: then it signs in.
+            self.name_edit.textChanged.connect(self._update_default_button)
         return page
+
+    def _update_default_button(self) -> None:
+        typed = bool(self.name_edit.text().strip())
+        self.sign_in_button.setDefault(typed)
+        if self.demo_button is not None:
+            self.demo_button.setDefault(not typed)
 
     def _build_demo_chooser(self, page: QWidget) -> QGroupBox:
         from wardapp.demo.accounts import DEFAULT_DEMO_ROLE, DEMO_ACCOUNTS, DEMO_PASSWORD
