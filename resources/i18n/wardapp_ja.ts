@@ -3633,76 +3633,76 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PastFiguresDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="427"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="438"/>
         <source>Earlier years&apos; figures</source>
         <translation>過去の年度の実績</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="439"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="450"/>
         <source>e.g. 15, 1,200 or 92.5%</source>
         <translation>例: 15、1,200、92.5%</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="440"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="451"/>
         <source>Cumulative</source>
         <translation>累計の値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="446"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="457"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="447"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="458"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="448"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="459"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="450"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="485"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="461"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="451"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="462"/>
         <source>&amp;Save figure</source>
         <translation>値を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="452"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="463"/>
         <source>&amp;Remove selected</source>
         <translation>選んだ値を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="453"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="464"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVから取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="471"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="482"/>
         <source>Your role may view these figures but not change them.</source>
         <translation>この役割では値を見ることはできますが、入力・変更はできません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="486"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="497"/>
         <source>Entered by</source>
         <translation>入力者</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="534"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="545"/>
         <source>Import earlier years&apos; figures</source>
         <translation>過去の年度の実績を取り込む</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="535"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="546"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
@@ -5296,231 +5296,226 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Course</source>
         <translation>講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Series</source>
         <translation>シリーズ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Session</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="210"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="210"/>
         <source>Count adviser visits</source>
         <translation>派遣を数える</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="212"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="212"/>
         <source>Count grants</source>
         <translation>助成を数える</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="216"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="216"/>
         <source>Export to &amp;Excel…</source>
         <translation>Excelに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="217"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="217"/>
         <source>Export to &amp;PDF…</source>
         <translation>PDFに書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="218"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="218"/>
         <source>Earlier &amp;years…</source>
         <translation>過去の実績(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="220"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="220"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="223"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="223"/>
         <source>One initiative is a</source>
         <translation>取組の単位</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="228"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="228"/>
         <source>Understood at level</source>
         <translation>理解度の基準</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="273"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="273"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="274"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="274"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="275"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="275"/>
         <source>By month</source>
         <translation>月別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="276"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="276"/>
         <source>By venue</source>
         <translation>会場別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="277"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="277"/>
         <source>By town</source>
         <translation>町別</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="278"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="278"/>
         <source>Earlier years</source>
         <translation>経年比較</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="298"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="298"/>
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="348"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Definition</source>
         <translation>定義</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Classes in person</source>
         <translation>教室 対面</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="351"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Classes online</source>
         <translation>教室 オンライン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
         <source>Classes hybrid</source>
         <translation>教室 ハイブリッド</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Visits</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="352"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
         <source>In person total</source>
         <translation>対面 計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
         <source>Online total</source>
         <translation>オンライン 計</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Attendances</source>
         <translation>延べ受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="353"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="356"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="368"/>
         <source>Visit attendees</source>
         <translation>派遣先の参加者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Sessions</source>
         <translation>教室の回数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="355"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Participants</source>
         <translation>実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="357"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="369"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="358"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="370"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="360"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="372"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="368"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="380"/>
         <source>Sessions and visits per month</source>
         <translation>月別の実施回数（対面・オンライン）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="370"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="382"/>
         <source>Participants by age</source>
         <translation>年代別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="372"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="384"/>
         <source>Participants by device</source>
         <translation>端末別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="375"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="387"/>
         <source>Initiatives by year</source>
         <translation>情報格差是正に向けた取組数（年度別）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="377"/>
-        <source>{label}: {headline}</source>
-        <translation>{label}：{headline}</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="385"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="396"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ファイル (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="385"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="396"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="386"/>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="405"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="397"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="416"/>
         <source>Export report</source>
         <translation>集計の書き出し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="401"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="412"/>
         <source>Wrote {name}</source>
         <translation>{name} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/statistics.py" line="405"/>
+        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="416"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>

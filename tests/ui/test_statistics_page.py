@@ -125,7 +125,7 @@ def test_exports_run_in_the_background(page: StatisticsPage, qtbot, tmp_path: Pa
 def test_earlier_years_dialog(page: StatisticsPage, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = PastFiguresDialog(page.ctx, page)
     qtbot.addWidget(dialog)
-    dialog.changed.connect(page.store_changed)
+    dialog.changed.connect(page._refresh)
     qtbot.waitUntil(lambda: dialog.model.columnCount() > 0, timeout=TIMEOUT)  # the first list
     dialog.year_combo.setCurrentIndex(dialog.year_combo.findData(2018))
     dialog.indicator_combo.setCurrentIndex(dialog.indicator_combo.findData("initiatives"))

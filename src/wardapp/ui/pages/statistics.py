@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -291,7 +291,7 @@ class StatisticsPage(Page):
         self.pdf_button.clicked.connect(lambda: self.ask_export(".pdf"))
         self.past_button.clicked.connect(self.edit_past_figures)
         self._set_enabled(False)
-        self._load_years()
+        self._stale = True  # counted when first shown (the window builds every page at start)
 
     @classmethod
     def title(cls) -> str:
@@ -336,6 +336,18 @@ class StatisticsPage(Page):
                            on_success=self._show, on_failure=ignore_cancel)
 
     def store_changed(self) -> None:
+        # Other pages write often (imports, check-ins): count again only when the page is looked at.
+        self._stale = True
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
         self._load_years()
 
     def _set_enabled(self, on: bool) -> None:
@@ -374,7 +386,6 @@ class StatisticsPage(Page):
         labels, values, _ = comparison_series(report)
         fill_bar_chart(self.years_chart, self.tr("Initiatives by year"), labels, [("取組数", values)])
         self._set_enabled(True)
-        self.status_message.emit(self.tr("{label}: {headline}").format(label=report.label, headline=report.headline))
         self.loaded.emit(report)
 
     # ------------------------------------------------------------------ exporting
@@ -408,7 +419,7 @@ class StatisticsPage(Page):
     # ------------------------------------------------------------------ earlier years
     def edit_past_figures(self) -> None:
         dialog = PastFiguresDialog(self.ctx, self)
-        dialog.changed.connect(self.store_changed)
+        dialog.changed.connect(self._refresh)
         dialog.exec()
 
 
