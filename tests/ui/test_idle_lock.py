@@ -105,9 +105,13 @@ def test_manual_lock_hides_open_dialogs_and_sign_out_from_the_lock_screen(signed
     w.lock_action.trigger()
     assert w.locked and not box.isVisible()  # nothing of the window stays on screen
     assert w.lock_screen is not None
+    late = w.show_about()  # a window opening behind the lock (an error box, a progress dialog)
+    qtbot.waitUntil(lambda: not late.isVisible(), timeout=TIMEOUT)
+    late.close()  # closed while locked (its work finished): not shown again afterwards
     w.lock_screen.password_edit.setText(PASSWORD)
     w.lock_screen.submit()
     assert box.isVisible()
+    assert not shiboken6.isValid(late) or not late.isVisible()
     box.close()
     w.lock_action.trigger()
     db = w.ctx.store.location

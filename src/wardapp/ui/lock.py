@@ -12,12 +12,15 @@ so that nothing with personal data stays on screen or in a screenshot behind it.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -127,3 +130,59 @@ class LockScreen(QWidget):
         self.reset()
         self.unlocked.emit()
         return True
+
+
+class WindowHider(QObject):
+    """While the screen is locked: keeps the other windows of the app (dialogs, progress, message
+    boxes) hidden — those open when it locked and those that open during the lock — and shows
+    again, when unlocked, the ones that were not closed in the meantime."""
+
+    def __init__(self, keep: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keep = keep
+        self._hidden: list[QWidget] = []
+        self.active = False
+
+    def _other_window(self, w: QObject) -> bool:
+        return (isinstance(w, QWidget) and w.isWindow() and w is not self._keep
+                and type(w).__name__ != "MainWindow" and not isinstance(w, QMenu))
+
+    def start(self) -> None:
+        self.active = True
+        for w in QApplication.topLevelWidgets():
+            if self._other_window(w) and w.isVisible():
+                self._hide(w)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def _hide(self, w: QWidget) -> None:
+        if w not in self._hidden:
+            self._hidden.append(w)
+            w.destroyed.connect(lambda *_a, w=w: self._forget(w))
+        w.hide()
+
+    def _forget(self, w: QWidget) -> None:
+        self._hidden = [h for h in self._hidden if h is not w]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        if not self.active:
+            return False
+        if event.type() == QEvent.Type.Show and self._other_window(watched):
+            # A window opening behind the lock (a progress dialog, an error box): not now.
+            QTimer.singleShot(0, lambda w=watched: self._hide(w) if self.active and shiboken6.isValid(w) else None)
+        elif event.type() == QEvent.Type.Close and watched in self._hidden:
+            self._forget(watched)  # type: ignore[arg-type]
+        return False
+
+    def stop(self) -> list[QWidget]:
+        """Unlocked: show the windows again; returns them."""
+        self.active = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        shown = [w for w in self._hidden if shiboken6.isValid(w)]
+        self._hidden = []
+        for w in shown:
+            w.show()
+        return shown

@@ -39,7 +39,7 @@ from wardapp.residents import counts
 from wardapp.ui.context import AppContext
 from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow, WelfareImportFlow
 from wardapp.ui.import_dialog import ImportFlow
-from wardapp.ui.lock import IdleWatcher, LockScreen
+from wardapp.ui.lock import IdleWatcher, LockScreen, WindowHider
 from wardapp.ui.pages import Page, permitted_pages
 from wardapp.ui.tasks import ignore_cancel
 
@@ -80,7 +80,6 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._backing_up = False
         self._signed_out = False
-        self._hidden_while_locked: list[QWidget] = []
         self._disabled_while_locked: list[QAction] = []
         page_classes = permitted_pages(ctx)
         for cls in page_classes:
@@ -138,6 +137,7 @@ class MainWindow(QMainWindow):
             self.lock_screen.unlocked.connect(self.unlock)
             self.lock_screen.logout_requested.connect(self.logout)
             self.screens.addWidget(self.lock_screen)
+            self.window_hider = WindowHider(self, self)
             self.idle_watcher = IdleWatcher(ctx.session, self)
             self.idle_watcher.idle.connect(self._locked_by_session)
             app = QApplication.instance()
@@ -334,11 +334,9 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.statusBar().clearMessage()
-        # The window's own dialogs and popups (a household's details, a progress dialog) go too.
-        self._hidden_while_locked = [w for w in QApplication.topLevelWidgets()
-                                     if w is not self and w.isVisible() and not isinstance(w, MainWindow)]
-        for w in self._hidden_while_locked:
-            w.hide()
+        # The window's own dialogs and popups (a household's details, a progress dialog) go too,
+        # and so does any that opens while locked.
+        self.window_hider.start()
         # Shortcuts (Ctrl+1 … a page) must not work behind the lock either.
         self._disabled_while_locked = [a for a in self.findChildren(QAction) if a.isEnabled()]
         for a in self._disabled_while_locked:
@@ -358,9 +356,8 @@ class MainWindow(QMainWindow):
         self.menuBar().show()
         for a in self._disabled_while_locked:
             a.setEnabled(True)
-        for w in self._hidden_while_locked:
-            w.show()
-        self._hidden_while_locked, self._disabled_while_locked = [], []
+        self.window_hider.stop()
+        self._disabled_while_locked = []
         self.lock_changed.emit(False)
 
     @Slot()
