@@ -192,3 +192,44 @@ def test_backup_now_lists_the_backup_and_settings_are_saved(page: AdminPage, sto
     backups = [e for e in audit.entries(store, SYSTEM) if e.action == "backup"]
     assert len(backups) == 3 and all(e.user == "kanri" and e.details["reason"] == "manual" for e in backups)
     assert sorted(p.name for p in folder.glob("*.sqlite3")) == sorted(names)
+
+
+def test_reset_disable_and_enable_through_the_page(page: AdminPage, store: Store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    users.add_user(store, page.ctx.actor, "sato", Role.OUTREACH, "chiiki-pass-1")
+    page.reload_users()
+    qtbot.waitUntil(lambda: page.users_model.rowCount() == 2, timeout=TIMEOUT)
+
+    def state() -> str:
+        return page.users_model.index(page.users_model.row_of(lambda u: u.name == "sato"), 3).data()
+
+    for _ in range(users.DEFAULT_POLICY.failures):  # locked out by wrong guesses
+        try:
+            users.authenticate(store, "sato", "wrong-password")
+        except Exception:  # noqa: BLE001
+            pass
+    page.reload_users()
+    qtbot.waitUntil(lambda: "ロック中" in state(), timeout=TIMEOUT)
+    assert page.select_user("sato") and page.reset_button.isEnabled() and not page.enable_button.isEnabled()
+    dialog = page.open_reset_dialog()
+    dialog.password_edit.setText("new-chiiki-1")
+    dialog.repeat_edit.setText("new-chiiki-2")
+    assert not dialog.submit() and dialog.error_label.text()  # the two differ: nothing done
+    dialog.repeat_edit.setText("new-chiiki-1")
+    assert dialog.submit()
+    qtbot.waitUntil(lambda: state() == "有効・初回パスワード変更待ち", timeout=TIMEOUT)  # the lock is lifted
+    assert users.authenticate(store, "sato", "new-chiiki-1").user == "sato"
+
+    _idle(qtbot, page)
+    assert page.select_user("sato")
+    page.disable_selected()
+    qtbot.waitUntil(lambda: state() == "無効", timeout=TIMEOUT)
+    assert page.select_user("sato") and page.enable_button.isEnabled() and not page.disable_button.isEnabled()
+    dialog = page.open_enable_dialog()
+    dialog.password_edit.setText("again-chiiki-1")
+    dialog.repeat_edit.setText("again-chiiki-1")
+    assert dialog.submit()
+    qtbot.waitUntil(lambda: state() == "有効・初回パスワード変更待ち", timeout=TIMEOUT)
+    _idle(qtbot, page)
+    log = [(e.action, e.object, e.details) for e in audit.entries(store, SYSTEM) if e.user == "kanri"]
+    assert ("users.password", "sato", {"reset": True}) in log
+    assert [a for a, o, _ in log if o == "sato"][-2:] == ["users.disable", "users.enable"]
