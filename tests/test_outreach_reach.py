@@ -71,6 +71,8 @@ def test_figures_per_town_computed_by_hand(ward: ReachWard) -> None:
         ("もみじ町", 4, 0, 0, 0, 0, ()),
     ]
     assert [x.name for x in r.unreached] == ["もみじ町"]
+    assert t["あおば一丁目"].venue_sessions == (("あおば地区センター", 2),)
+    assert t["さくら一丁目"].venue_sessions == (("さくら地域ケアプラザ", 1),) and t["もみじ町"].venue_sessions == ()
     assert t["あおば二丁目"].reached and t["あおば二丁目"].reasons == (BY_VISIT,)  # only by a visit
     assert r.aged_without_town == 1
     assert r.aged_total == 11 and r.aged_in_reached == 6
@@ -117,7 +119,7 @@ def test_no_personal_fields_in_the_results(ward: ReachWard) -> None:
     r = outreach_reach(ward.store, ON, actor=VIEWER)
     allowed = {
         TownReach: {"town_id", "code", "name", "aged", "sessions", "venues", "visits", "participants", "reasons",
-                    "lat", "lon"},
+                    "lat", "lon", "venue_sessions"},
         VenueReach: {"facility_id", "name", "kind", "town_id", "lat", "lon", "sessions", "attendances"},
         VisitSpot: {"label", "lat", "lon", "visits", "approximate", "groups", "town_id"},
     }

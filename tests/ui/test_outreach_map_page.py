@@ -100,6 +100,7 @@ def test_table_lists_unreached_towns_first(qtbot, opened: tuple[OutreachMapPage,
     assert [r[1] for r in rows] == ["もみじ町", "あおば一丁目", "さくら二丁目", "あおば二丁目", "さくら一丁目"]
     assert [r[2] for r in rows] == ["4", "2", "2", "1", "1"]
     assert rows[0][7] == "" and rows[3][7] == "訪問" and rows[1][7] == "教室・受講者"
+    assert m.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) == "あおば地区センター：2"  # the venues in the town
     assert m.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color() == UNREACHED_BACKGROUND
     assert m.index(1, 1).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "2025/11/23" in page.window_label.text() and "2026/11/22" in page.window_label.text()

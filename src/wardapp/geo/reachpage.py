@@ -176,6 +176,8 @@ def build_reach_page(m: ReachMap) -> str:
         why = "・".join(t.reasons) if t.reached else "12か月間なし"
         tip = (f"<b>{_text(t.name)}</b>（{state}）<br>{reach.age}歳以上 {t.aged:,}人<br>"
                f"教室 {t.sessions}回（会場 {t.venues}）・訪問 {t.visits}回・受講者 {t.participants}人<br>理由: {_text(why)}")
+        if t.venue_sessions:
+            tip += "<br>会場: " + "、".join(f"{_text(n)} {k}回" for n, k in t.venue_sessions)
         features.append({"type": "Feature", "geometry": g, "properties": {
             "id": t.town_id, "reached": t.reached, "aged": t.aged, "fill": colour(t.aged), "tip": tip}})
     towns_geo = folium.GeoJson(

@@ -91,6 +91,8 @@ class TownReach:
     #: Where a label or marker for the town may go (the town's point), if known.
     lat: float | None
     lon: float | None
+    #: The venues (facilities) in the town where classes were held, with their sessions.
+    venue_sessions: tuple[tuple[str, int], ...] = ()
 
     @property
     def reached(self) -> bool:
@@ -99,7 +101,8 @@ class TownReach:
     def to_json(self) -> dict[str, object]:
         return {"town_id": self.town_id, "code": self.code, "name": self.name, "aged": self.aged,
                 "sessions": self.sessions, "venues": self.venues, "visits": self.visits,
-                "participants": self.participants, "reached": self.reached, "reasons": list(self.reasons)}
+                "participants": self.participants, "reached": self.reached, "reasons": list(self.reasons),
+                "venue_sessions": [list(v) for v in self.venue_sessions]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,11 +268,11 @@ def outreach_reach(db: Db, on: dt.date, *, actor: Actor, age: int = AGE) -> Outr
     venues = [VenueReach(int(r[0]), str(r[1]), str(r[2]), None if r[3] is None else int(r[3]), r[4], r[5],
                          int(r[6]), int(attendance_rows.get(int(r[0]), 0))) for r in venue_rows]
     sessions_in: dict[int, int] = defaultdict(int)
-    venues_in: dict[int, int] = defaultdict(int)
+    venues_in: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for vr in venues:
         if vr.town_id is not None:
             sessions_in[vr.town_id] += vr.sessions
-            venues_in[vr.town_id] += 1
+            venues_in[vr.town_id].append((vr.name, vr.sessions))
 
     town_point = {int(r[0]): (r[3], r[4], str(r[2])) for r in town_rows}
     visits_in: dict[int, set[int]] = defaultdict(set)
@@ -300,9 +303,10 @@ def outreach_reach(db: Db, on: dt.date, *, actor: Actor, age: int = AGE) -> Outr
         t = int(tid)
         reasons = tuple(r for r, hit in ((BY_CLASS, sessions_in.get(t, 0) > 0), (BY_VISIT, bool(visits_in.get(t))),
                                           (BY_PARTICIPANT, participant_rows.get(t, 0) > 0)) if hit)
-        towns.append(TownReach(t, str(code), str(name), aged.get(t, 0), sessions_in.get(t, 0), venues_in.get(t, 0),
+        in_town = tuple(sorted(venues_in.get(t, ()), key=lambda v: (-v[1], v[0])))
+        towns.append(TownReach(t, str(code), str(name), aged.get(t, 0), sessions_in.get(t, 0), len(in_town),
                                len(visits_in.get(t, ())), int(participant_rows.get(t, 0)), reasons,
-                               None if lat is None else float(lat), None if lon is None else float(lon)))
+                               None if lat is None else float(lat), None if lon is None else float(lon), in_town))
     return OutreachReach(on, start, end, age, towns, venues, visit_spots, aged_without_town)
 
 

@@ -56,7 +56,7 @@ class TownReachModel(RowTableModel[TownReach]):
             Column(self.tr("Sessions"), lambda t: str(t.sessions) if t.sessions else "", key=lambda t: t.sessions,
                    numeric=True),
             Column(self.tr("Venues"), lambda t: str(t.venues) if t.venues else "", key=lambda t: t.venues,
-                   numeric=True),
+                   numeric=True, tooltip=lambda t: "\n".join(f"{n}：{k}" for n, k in t.venue_sessions)),
             Column(self.tr("Visits"), lambda t: str(t.visits) if t.visits else "", key=lambda t: t.visits,
                    numeric=True),
             Column(self.tr("Participants"), lambda t: str(t.participants) if t.participants else "",
