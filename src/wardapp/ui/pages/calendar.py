@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -78,8 +78,6 @@ class EventListModel(RowTableModel[CalendarEvent]):
                 return None
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(CANCELLED_TEXT)
-            from PySide6.QtGui import QFont
-
             f = QFont()
             f.setStrikeOut(True)
             return f
@@ -155,6 +153,7 @@ class CalendarPage(OutreachPage):
         self.snapshot: CalendarSnapshot | None = None
         self.filters: CalendarFilters | None = None
         self.dialog: EventDetailDialog | None = None
+        self._sized = False
 
         # Period: month / week, previous, today, next.
         self.month_button = QPushButton(self.tr("&Month"), self)
@@ -428,10 +427,9 @@ class CalendarPage(OutreachPage):
         self.dialog.show()
         return self.dialog
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
-        first = not getattr(self, "_sized", False)
-        self._sized = True
-        if first:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if not self._sized:  # the calendar about two thirds of the width, the list the rest
+            self._sized = True
             total = max(self.splitter.width(), 800)
             self.splitter.setSizes([total * 68 // 100, total - total * 68 // 100])
         super().showEvent(event)
