@@ -194,6 +194,9 @@ class CalendarPage(OutreachPage):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.period_label, 1)
+        self.legend_label = QLabel(self._legend_html(), self)
+        self.legend_label.setObjectName("calendarLegend")
+        bar.addWidget(self.legend_label)
         filters = QHBoxLayout()
         for text, combo in ((self.tr("&Adviser:"), self.adviser_combo), (self.tr("V&enue:"), self.venue_combo),
                             (self.tr("To&wn:"), self.town_combo)):
@@ -201,10 +204,6 @@ class CalendarPage(OutreachPage):
             label.setBuddy(combo)
             filters.addWidget(label)
             filters.addWidget(combo, 1)
-        self.legend_label = QLabel(self._legend_html(), self)
-        self.legend_label.setObjectName("calendarLegend")
-        filters.addSpacing(12)
-        filters.addWidget(self.legend_label)
 
         self.month_view = MonthGrid(self)
         self.week_view = WeekGrid(self)
