@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from address_samples import isj_town, write_isj_town
 from core_helpers import dump_db
@@ -611,3 +612,21 @@ def test_a_map_pack_with_addresses_needs_both_permissions(ward: tuple[Store, War
     monkeypatch.undo()
     report = import_map_pack(store, manifest, actor=REGISTRAR, today=ON)
     assert [s.importer for s in report.steps] == ["layer", "addresses"]
+
+
+def test_welfare_category_marks_only_for_welfare_view(ward: tuple[Store, Ward]) -> None:
+    """住基担当 may list the residents (names) but not welfare details: the marks 妊・障・医 next
+    to the names are dropped for them, 高・乳 (ages, the registry's own data) stay."""
+    from wardapp.residents import AGE_CATEGORY_BITS
+
+    store, w = ward
+    import_welfare(store, w.files / "welfare.csv", actor=SYSTEM, today=ON)
+    save_scores(store, score(store, default_profile(), ON), actor=SYSTEM)
+    full = load_residents(store, ON, actor=DISASTER)
+    registry = load_residents(store, ON, actor=REGISTRAR)
+    assert full.scores is not None and registry.scores is not None
+    welfare_bits = full.scores.categories & ~np.uint8(AGE_CATEGORY_BITS)
+    assert welfare_bits.any()  # the 手帳 of 0000000001 gives its household 障
+    assert not (registry.scores.categories & ~np.uint8(AGE_CATEGORY_BITS)).any()
+    assert ((registry.scores.categories & AGE_CATEGORY_BITS) == (full.scores.categories & AGE_CATEGORY_BITS)).all()
+    assert (registry.scores.score == full.scores.score).all()

@@ -28,7 +28,7 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import numpy as np
@@ -86,6 +86,9 @@ COLUMNS: Final[tuple[Column, ...]] = tuple(Column)
 NUMERIC_COLUMNS: Final = frozenset({Column.MEMBERS, Column.OLDEST_AGE, Column.AGED_65, Column.SCORE})
 #: Category bit i ↔ letter i of 「高乳妊障医」 (``wardapp.scoring.profile.CATEGORY_LETTERS``).
 CATEGORY_LETTERS: Final = "高乳妊障医"
+#: The categories that come from the registry (ages: 高齢者, 乳幼児); 妊婦・障害者・医療的ケア
+#: come from the welfare data and are shown only to a role with ``welfare.view``.
+AGE_CATEGORY_BITS: Final = 0b00011
 _MASK_LETTERS: Final = tuple("".join(ch for i, ch in enumerate(CATEGORY_LETTERS) if m >> i & 1) for m in range(32))
 
 
@@ -564,6 +567,8 @@ def load_residents(store: Store, on: dt.date | None = None, *, actor: Actor) -> 
 
     Needs ``households.view_personal``.  Not itself a view in the audit log: the list shows
     names, and each household opened from it is recorded (:func:`household_members`).
+    Without ``welfare.view`` (住基担当) the category marks keep only the registry's (高・乳):
+    妊・障・医 next to a name would be welfare details.
 
     Dates are read as text (``CAST AS VARCHAR``, ISO on SQLite and PostgreSQL) so that
     SQLAlchemy does not build a ``date`` object per person; they become ``YYYYMMDD``
@@ -571,7 +576,11 @@ def load_residents(store: Store, on: dt.date | None = None, *, actor: Actor) -> 
     ``is_head``, or else its first member by id.
     """
     with _no_gc():
-        return _load(store, on or dt.date.today())
+        residents = _load(store, on or dt.date.today())
+    if residents.scores is not None and not actor.can("welfare.view"):
+        age_only = residents.scores.categories & np.uint8(AGE_CATEGORY_BITS)
+        residents.scores = replace(residents.scores, categories=age_only.astype(np.uint8))
+    return residents
 
 
 def _load(store: Store, on: dt.date) -> Residents:

@@ -487,3 +487,8 @@ def test_a_role_that_may_not_edit_profiles_cannot_save_a_version(sp: ScoresPage)
     assert not sp.save_version_button.isEnabled()
     assert sp.save_version_button.toolTip().startswith("住基担当（住基 太郎）には「援護度プロファイルの編集」の権限がありません")
     assert sp.calculate_button.isEnabled()
+    # Names beside categories and rule hits would be welfare details: 住基担当 gets none.
+    inp = ScoringInput.load(sp.ctx.store)
+    assert scores_module._labels(sp.ctx.store, inp, sp.ctx.actor) is None
+    labels = scores_module._labels(sp.ctx.store, inp, Actor("bosai", Role.DISASTER))
+    assert labels is not None and any(labels.head_name)

@@ -173,8 +173,14 @@ def _refusal(actor: Actor | None, permission: str) -> str:
 
 
 def _labels(store: Store, inp: ScoringInput, actor: Actor) -> HouseholdLabels | None:
-    """The 世帯主 names of the ranking, for a role that may see them (the scores without them else)."""
-    return HouseholdLabels.load(store, inp, actor=actor) if actor.can("households.view_personal") else None
+    """The 世帯主 names of the ranking, for a role that may see them (the scores without them else).
+
+    The page shows each household's categories and the rules that gave it points (要介護、手帳 …)
+    next to the name, so the names need ``welfare.view`` as well: 住基担当 ranks by 世帯番号.
+    """
+    if actor.can("households.view_personal") and actor.can("welfare.view"):
+        return HouseholdLabels.load(store, inp, actor=actor)
+    return None
 
 
 def _load(store: Store, progress: Progress, actor: Actor) -> _Loaded:
