@@ -265,6 +265,10 @@ def test_fiscal_year_label(fy: int, label: str) -> None:
     assert fiscal_year_label(fy) == label
 
 
+def test_fiscal_year_label_for_comparison_columns_uses_numerals() -> None:
+    assert [fiscal_year_label(y, gannen=False) for y in (2018, 2019, 2020)] == ["H30年度", "R1年度", "R2年度"]
+
+
 @pytest.mark.parametrize(("d", "label"), [
     (D(2026, 3, 31), "R7年度"),
     (D(2026, 4, 1), "R8年度"),

@@ -121,8 +121,12 @@ def fiscal_year(d: dt.date) -> int:
     return d.year if d.month >= 4 else d.year - 1
 
 
-def fiscal_year_label(fy: int) -> str:
-    """``R7年度``-style label; 平成31年度 is written 令和元年度 in plans, so follow the era on 4月1日."""
+def fiscal_year_label(fy: int, *, gannen: bool = True) -> str:
+    """``R7年度``-style label; 平成31年度 is written 令和元年度 in plans, so follow the era on 4月1日.
+
+    ``gannen=False`` writes the first year as 1 (``R1年度``), as plans' comparison tables do
+    (「H30/R1/R2/R3」), where a column of numerals reads better than 元.
+    """
     era = era_of(dt.date(fy, 4, 1)) if fy != 2019 else _BY_KEY["令和"]
     y = fy - era.start.year + 1
-    return f"{era.letter}{'元' if y == 1 else y}年度"
+    return f"{era.letter}{'元' if y == 1 and gannen else y}年度"

@@ -642,7 +642,7 @@ def _comparison(s: Session, fiscal_year: int, rules: ReportRules, this_year: Map
             else:
                 cells.append(ComparisonCell(None))
         rows.append((ind, cells))
-    return Comparison(years, [fiscal_year_label(y) for y in years], rows)
+    return Comparison(years, [fiscal_year_label(y, gannen=False) for y in years], rows)
 
 
 # --- the report ---------------------------------------------------------------------------------
