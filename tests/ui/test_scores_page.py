@@ -489,6 +489,7 @@ def test_a_role_that_may_not_edit_profiles_cannot_save_a_version(sp: ScoresPage)
     assert sp.calculate_button.isEnabled()
     # Names beside categories and rule hits would be welfare details: 住基担当 gets none.
     inp = ScoringInput.load(sp.ctx.store)
-    assert scores_module._labels(sp.ctx.store, inp, sp.ctx.actor) is None
+    registry = scores_module._labels(sp.ctx.store, inp, sp.ctx.actor)
+    assert registry is not None and not any(registry.head_name) and len(registry.match) == 30
     labels = scores_module._labels(sp.ctx.store, inp, Actor("bosai", Role.DISASTER))
-    assert labels is not None and any(labels.head_name)
+    assert labels is not None and any(labels.head_name) and list(labels.match) == list(registry.match)  # kept

@@ -30,10 +30,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -176,11 +177,15 @@ def _labels(store: Store, inp: ScoringInput, actor: Actor) -> HouseholdLabels | 
     """The 世帯主 names of the ranking, for a role that may see them (the scores without them else).
 
     The page shows each household's categories and the rules that gave it points (要介護、手帳 …)
-    next to the name, so the names need ``welfare.view`` as well: 住基担当 ranks by 世帯番号.
+    next to the name, so the names need ``welfare.view`` as well: 住基担当 gets the match levels
+    (their address work) and ranks by 世帯番号 without names.
     """
-    if actor.can("households.view_personal") and actor.can("welfare.view"):
-        return HouseholdLabels.load(store, inp, actor=actor)
-    return None
+    if not actor.can("households.view_personal"):
+        return None
+    labels = HouseholdLabels.load(store, inp, actor=actor)
+    if actor.can("welfare.view"):
+        return labels
+    return replace(labels, head_name=np.full(len(labels.head_name), "", dtype=object))
 
 
 def _load(store: Store, progress: Progress, actor: Actor) -> _Loaded:
