@@ -124,7 +124,7 @@ def test_households_not_yet_matched_are_counted_as_such(raw: Store) -> None:
     total = match_rates(raw).total
     assert (total.households, total.not_run, total.located, total.rate) == (12, 12, 0, 0.0)
     assert [r.town for r in match_rates(raw).towns] == [UNDETERMINED_TOWN]
-    review = load_review(raw)
+    review = load_review(raw, actor=SYSTEM)
     assert review.unmatched == [] and review.ambiguous == [] and review.fixes == []
     assert review.last_run is None
     assert review.dictionary_points == len(ward.POINTS)
@@ -138,7 +138,7 @@ def test_level_counts_of_an_empty_ward() -> None:
 
 
 def test_last_run_says_who_and_when(matched: Store) -> None:
-    run = load_review(matched).last_run
+    run = load_review(matched, actor=SYSTEM).last_run
     assert run is not None and run.user == "tester"
     assert dt.datetime.now() - run.finished_at < dt.timedelta(minutes=5)
 
@@ -147,7 +147,7 @@ def test_last_run_says_who_and_when(matched: Store) -> None:
 
 
 def test_unmatched_addresses_with_reasons(matched: Store) -> None:
-    groups = address_groups(matched, "unmatched")
+    groups = address_groups(matched, "unmatched", actor=SYSTEM)
     assert [(g.address, g.town, g.household_nos, g.reason) for g in groups] == [
         (ward.UNMATCHED_ADDRESS, "桜台二丁目", ("G000010",), "番地が住所辞書にありません"),
         ("旭が丘9999番地", UNDETERMINED_TOWN, ("G000009",), "町字を特定できません"),
@@ -156,7 +156,7 @@ def test_unmatched_addresses_with_reasons(matched: Store) -> None:
 
 
 def test_ambiguous_address_lists_its_candidates_in_words(matched: Store) -> None:
-    groups = {g.address: g for g in address_groups(matched, "ambiguous")}
+    groups = {g.address: g for g in address_groups(matched, "ambiguous", actor=SYSTEM)}
     assert set(groups) == {ward.AMBIGUOUS_ADDRESS, ward.SAME_NAME_ADDRESS}
     g = groups[ward.AMBIGUOUS_ADDRESS]
     # 「５番８号」 (full-width) has the same key: one row, both households.
@@ -174,7 +174,7 @@ def test_ambiguous_address_lists_its_candidates_in_words(matched: Store) -> None
 
 
 def test_same_named_towns_are_told_apart_by_city(matched: Store) -> None:
-    g = next(g for g in address_groups(matched, "ambiguous") if g.address == ward.SAME_NAME_ADDRESS)
+    g = next(g for g in address_groups(matched, "ambiguous", actor=SYSTEM) if g.address == ward.SAME_NAME_ADDRESS)
     assert g.reason == "同じ名前の町字が複数あります" and g.town_id is None
     labels = sorted(c.label for c in g.candidates)
     assert labels == ["架空市 青葉町（町字の代表点）", "見本市 青葉町（町字の代表点）"]
@@ -190,7 +190,7 @@ def test_spellings_of_one_place_are_one_question(matched: Store) -> None:
                    Household(household_no="G000021", address="桜台２－５－８"),
                    Household(household_no="G000022", address="青葉町7番")])
     match_households(matched, actor=SYSTEM)
-    groups = address_groups(matched, "ambiguous")
+    groups = address_groups(matched, "ambiguous", actor=SYSTEM)
     g = next(g for g in groups if ward.AMBIGUOUS_ADDRESS in g.addresses)
     assert g.households == 4 and g.spellings == 3
     assert g.address == ward.AMBIGUOUS_ADDRESS  # the spelling most households use comes first
@@ -202,19 +202,19 @@ def test_spellings_of_one_place_are_one_question(matched: Store) -> None:
 
 def test_work_list_status_is_checked(matched: Store) -> None:
     with pytest.raises(UsageError):
-        address_groups(matched, "matched")
+        address_groups(matched, "matched", actor=SYSTEM)
 
 
 # --- fixes -----------------------------------------------------------------------------------
 
 
 def test_choosing_a_candidate_is_recorded_and_listed(matched: Store) -> None:
-    g = next(g for g in address_groups(matched, "ambiguous") if g.address == ward.AMBIGUOUS_ADDRESS)
+    g = next(g for g in address_groups(matched, "ambiguous", actor=SYSTEM) if g.address == ward.AMBIGUOUS_ADDRESS)
     chosen = g.candidates[1]
     assert chosen.point_id is not None
     n = fix_address(matched, g.address, user="suzuki", point_id=chosen.point_id, note="電話で確認", actor=SYSTEM)
     assert n == 2
-    review = load_review(matched)
+    review = load_review(matched, actor=SYSTEM)
     assert [x.address for x in review.ambiguous] == [ward.SAME_NAME_ADDRESS]
     assert review.rates.total.manual == 2 and review.rates.total.ambiguous == 1
     [fix] = review.fixes
@@ -235,14 +235,14 @@ def test_a_fix_survives_matching_and_a_new_registry_extract(matched: Store) -> N
         s.add(Household(household_no="G000099", address="桜台二丁目７７番１号"))
     match_households(matched, actor=SYSTEM)
     assert _status(matched, "G000099") == ("manual", "manual")
-    [fix] = manual_fixes(matched)
+    [fix] = manual_fixes(matched, actor=SYSTEM)
     assert fix.household_nos == ("G000099",) and fix.chosen == "緯度・経度を指定" and fix.place is None
     assert (fix.lat, fix.lon) == (35.4561, 139.6123)
 
 
 def test_a_fix_with_no_household_left_is_still_listed(matched: Store) -> None:
     fix_address(matched, "桜台一丁目9番9号", user="suzuki", lat=35.45, lon=139.61, actor=SYSTEM)
-    [fix] = manual_fixes(matched)
+    [fix] = manual_fixes(matched, actor=SYSTEM)
     assert fix.households == 0
 
 
@@ -253,10 +253,10 @@ def test_undo_matches_the_households_again(matched: Store) -> None:
     result = undo_fix(matched, address_key(ward.AMBIGUOUS_ADDRESS), actor=SYSTEM)
     assert (result.address, result.households, result.statuses) == (ward.AMBIGUOUS_ADDRESS, 2, {"ambiguous": 2})
     assert _status(matched, "G000005") == ("ambiguous", None)
-    g = next(g for g in address_groups(matched, "ambiguous") if g.address == ward.AMBIGUOUS_ADDRESS)
+    g = next(g for g in address_groups(matched, "ambiguous", actor=SYSTEM) if g.address == ward.AMBIGUOUS_ADDRESS)
     assert len(g.candidates) == 2
     # The other decision is untouched.
-    assert [f.address for f in manual_fixes(matched)] == [ward.UNMATCHED_ADDRESS]
+    assert [f.address for f in manual_fixes(matched, actor=SYSTEM)] == [ward.UNMATCHED_ADDRESS]
     assert _status(matched, "G000010") == ("manual", "manual")
     result = undo_fix(matched, address_key(ward.UNMATCHED_ADDRESS), actor=SYSTEM)
     assert result.statuses == {"unmatched": 1}

@@ -45,8 +45,8 @@ from security_helpers import fast_argon2  # noqa: F401 — fixture
 
 import wardapp
 from wardapp.address.dictionary import import_addresses
-from wardapp.address.matcher import address_key, fix_address, match_households
-from wardapp.address.review import undo_fix
+from wardapp.address.matcher import address_key, fix_address, households_with_status, match_households
+from wardapp.address.review import address_groups, load_review, manual_fixes, undo_fix
 from wardapp.errors import PermissionDenied
 from wardapp.geo.layers import import_layer
 from wardapp.geo.mapdata import load_map_data
@@ -161,6 +161,11 @@ CASES: dict[str, Call] = {
     "wardapp.address.matcher.fix_address":
         lambda s, a, w, t: fix_address(s, w.address, actor=a, lat=FIX_LAT + 0.001, lon=FIX_LON, town_id=w.town_id),
     "wardapp.address.review.undo_fix": lambda s, a, w, t: undo_fix(s, address_key(w.address), actor=a, on=ON),
+    "wardapp.address.review.load_review": lambda s, a, w, t: load_review(s, actor=a),
+    "wardapp.address.review.address_groups": lambda s, a, w, t: address_groups(s, "unmatched", actor=a),
+    "wardapp.address.review.manual_fixes": lambda s, a, w, t: manual_fixes(s, actor=a),
+    "wardapp.address.matcher.households_with_status":
+        lambda s, a, w, t: households_with_status(s, ["unmatched", "manual"], actor=a),
     "wardapp.scoring.runs.save_scores": lambda s, a, w, t: save_scores(s, score(s, default_profile(), ON), actor=a),
     "wardapp.scoring.profile_files.save_new_version":
         lambda s, a, w, t: save_new_version(default_profile(), t / "profiles", actor=a, store=s),

@@ -420,7 +420,7 @@ def test_undo_a_fix(open_window, gz_db, qtbot) -> None:  # type: ignore[no-untyp
     db = gz_db("matched")
     store = open_store(db)
     fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.4561, lon=139.6123, actor=SYSTEM)
-    g = next(g for g in address_groups(store, "ambiguous") if g.address == AMBIGUOUS_ADDRESS)
+    g = next(g for g in address_groups(store, "ambiguous", actor=SYSTEM) if g.address == AMBIGUOUS_ADDRESS)
     fix_address(store, AMBIGUOUS_ADDRESS, user="suzuki", point_id=g.candidates[0].point_id, actor=SYSTEM)
     store.close()
     window = open_window(db)
@@ -492,8 +492,8 @@ def test_import_address_dictionary_from_the_file_menu(gz_window: MainWindow, qtb
     with qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
         gz_window.dictionary_flow.match_button.click()
     wait_idle(qtbot, gz_window)
-    qtbot.waitUntil(lambda: load_review(gz_window.ctx.store).last_run is not None, timeout=TIMEOUT)
-    review = load_review(gz_window.ctx.store)
+    qtbot.waitUntil(lambda: load_review(gz_window.ctx.store, actor=SYSTEM).last_run is not None, timeout=TIMEOUT)
+    review = load_review(gz_window.ctx.store, actor=SYSTEM)
     assert review.last_run is not None and review.last_run.user == gz_window.ctx.user
 
 
@@ -551,9 +551,9 @@ def _tester(model) -> QAbstractItemModelTester:  # type: ignore[no-untyped-def]
 def test_models_pass_the_model_tester(gz_db, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     db = gz_db("matched")
     store = open_store(db)
-    g = next(g for g in address_groups(store, "ambiguous") if g.address == AMBIGUOUS_ADDRESS)
+    g = next(g for g in address_groups(store, "ambiguous", actor=SYSTEM) if g.address == AMBIGUOUS_ADDRESS)
     fix_address(store, UNMATCHED_ADDRESS, user="suzuki", lat=35.45, lon=139.61, actor=SYSTEM)
-    review = load_review(store)
+    review = load_review(store, actor=SYSTEM)
     places = search_points(store, 1)
     store.close()
     cases: list[tuple[Any, list[Any]]] = [
@@ -586,7 +586,7 @@ def test_models_pass_the_model_tester(gz_db, qtmodeltester) -> None:  # type: ig
 
 def test_model_sort_is_kept_for_new_rows(gz_db) -> None:  # type: ignore[no-untyped-def]
     store = open_store(gz_db("matched"))
-    towns = load_review(store).rates.towns
+    towns = load_review(store, actor=SYSTEM).rates.towns
     store.close()
     model = TownRateModel()
     model.sort(1, Qt.SortOrder.DescendingOrder)

@@ -373,8 +373,9 @@ def fix_address(store: Store, address: str | Sequence[str], *, actor: Actor, use
     return n
 
 
-def households_with_status(store: Store, status: Iterable[str]) -> list[dict[str, Any]]:
-    """Households (with their address and candidates) in the given match states, for the GUI lists."""
+@requires("address.edit")
+def households_with_status(store: Store, status: Iterable[str], *, actor: Actor) -> list[dict[str, Any]]:
+    """Households (with their address and candidates) in the given match states (``address.edit``)."""
     with store.engine.connect() as conn:
         q = (select(_H.c.id, _H.c.household_no, _H.c.address, _H.c.building, _H.c.match_status,
                     _H.c.match_candidates, _H.c.town_id, Town.name.label("town"))

@@ -431,8 +431,12 @@ def _groups(conn: Connection, status: str, towns: dict[int, _TownInfo]) -> list[
     return out
 
 
-def address_groups(store: Store, status: str) -> list[AddressGroup]:
-    """The addresses with ``status`` (``unmatched`` or ``ambiguous``), one row per question."""
+@requires("address.edit")
+def address_groups(store: Store, status: str, *, actor: Actor) -> list[AddressGroup]:
+    """The addresses with ``status`` (``unmatched`` or ``ambiguous``), one row per question.
+
+    Addresses with their 世帯番号: ``address.edit`` (the 住所辞書 page's work lists).
+    """
     if status not in ("unmatched", "ambiguous", "manual"):
         raise UsageError(f"一覧にできない照合状態です: {status}")
     with store.engine.connect() as conn:
@@ -489,8 +493,9 @@ def _fixes(conn: Connection, towns: dict[int, _TownInfo]) -> list[FixRow]:
     return out
 
 
-def manual_fixes(store: Store) -> list[FixRow]:
-    """Every manual decision, newest first, with the households it applies to now."""
+@requires("address.edit")
+def manual_fixes(store: Store, *, actor: Actor) -> list[FixRow]:
+    """Every manual decision, newest first, with the households it applies to now (``address.edit``)."""
     with store.engine.connect() as conn:
         return _fixes(conn, _town_infos(conn))
 
@@ -519,7 +524,10 @@ class Review:
     dictionary_points: int
 
 
-def load_review(store: Store) -> Review:
+@requires("address.edit")
+def load_review(store: Store, *, actor: Actor) -> Review:
+    """Everything the 住所辞書 page shows (``address.edit``: the work lists name addresses and
+    世帯番号; the match rates alone are :func:`match_rates`, figures for anyone)."""
     with store.engine.connect() as conn, conn.begin():
         towns = _town_infos(conn)
         n_points = conn.execute(select(func.count()).select_from(_P)).scalar_one()

@@ -340,10 +340,10 @@ class GazetteerPage(Page):
     def reload(self) -> None:
         """Read the review from the store in the background (when shown, after imports and writes)."""
         self._stale = False
-        store = self.ctx.store
+        store, actor = self.ctx.store, self.ctx.actor
         self.totals_label.setText(self.tr("Loading…"))
-        self.ctx.tasks.run(lambda _p: load_review(store), on_success=self._loaded, on_failure=ignore_cancel,
-                           parent=self.window())
+        self.ctx.tasks.run(lambda _p: load_review(store, actor=actor), on_success=self._loaded,
+                           on_failure=ignore_cancel, parent=self.window())
 
     def store_changed(self) -> None:
         self._stale = True
