@@ -186,11 +186,13 @@ def _add_security_parsers(sub: Any) -> None:
     def password_stdin(r: argparse.ArgumentParser, whose: str) -> None:
         r.add_argument("--password-stdin", action="store_true", help=f"{whose}を標準入力の1行目から読む")
 
-    p = sub.add_parser("init", help="初期設定: 最初の管理者を作る（--encrypt でデータベースを暗号化）")
+    p = sub.add_parser("init", help="初期設定: 最初の管理者を作る（--encrypt か、サイト設定の encrypt_new_store でデータベースを暗号化）")
     p.add_argument("--admin", required=True, metavar="NAME", help="管理者の利用者名")
     p.add_argument("--display-name", metavar="NAME", help="表示名（既定: 利用者名）")
     p.add_argument("--encrypt", action="store_true",
                    help="データベースを暗号化する（SQLCipher）。回復コードを1度だけ表示します")
+    p.add_argument("--no-encrypt", action="store_true",
+                   help="サイト設定（wardapp-site.toml の encrypt_new_store）が暗号化を求めていても暗号化しない")
     p.add_argument("--dpapi", action="store_true",
                    help="（Windows）この Windows ユーザーではパスワードなしで暗号化の鍵を開けるようにする")
     password_stdin(p, "管理者のパスワード")
@@ -626,50 +628,26 @@ def _actor(args: argparse.Namespace, store: Store) -> Actor:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    """Create the store and its first administrator; with ``--encrypt`` encrypt it first."""
+    """Create the store and its first administrator; encrypt it first with ``--encrypt`` or
+    when the installer's site configuration says so (``--no-encrypt`` overrides it)."""
     from wardapp.errors import UsageError
-    from wardapp.security import audit, encryption, users
-    from wardapp.store import open_store
+    from wardapp.security import users
+    from wardapp.security.firststart import initialise, is_new_store
+    from wardapp.site import load_site_config
 
     path = _db_file(args)
+    if args.encrypt and args.no_encrypt:
+        raise UsageError("--encrypt と --no-encrypt は同時に指定できません。")
+    # The site's policy applies to a new store only: an existing plain one is encrypted on
+    # request (--encrypt), never implicitly by an installer update.
+    site = load_site_config()
+    encrypt = bool(args.encrypt) or (site.encrypt_new_store and not args.no_encrypt and is_new_store(path))
     name = users.clean_name(args.admin)
     password = _new_password(args, f"管理者 {name} のパスワード")
-    users.check_password(password, name)
-    if args.dpapi and not args.encrypt:
-        raise UsageError("--dpapi は --encrypt と一緒に指定してください（鍵を Windows の資格情報で保護します）。")
-    code: str | None = None
-    if args.encrypt:
-        if encryption.is_encrypted(path):
-            raise UsageError(f"既に暗号化されています（鍵ファイル {encryption.keyfile_path(path)}）。")
-        key = encryption.new_data_key()
-        if path.is_file() and path.stat().st_size:
-            store = open_store(path, instance_lock=True)
-            try:
-                if not users.needs_setup(store) and not users.authenticate(store, name, password).can("users.manage"):
-                    raise UsageError(f"{name} は管理者ではありません。暗号化は管理者が行います。")
-            finally:
-                store.close()
-            encryption.encrypt_file(path, key)
-        encryption.create_keyfile(path, key, user=name, password=password, dpapi=args.dpapi)
-        code = encryption.recovery_code(key)
-        store = open_store(path, key=key, instance_lock=True)
-    else:
-        store = open_store(path, instance_lock=True)
-    try:
-        if users.needs_setup(store):
-            actor = users.create_admin(store, name, password, display_name=args.display_name)
-        elif args.encrypt:
-            actor = users.authenticate(store, name, password)
-        else:
-            raise UsageError("初期設定は済んでいます（管理者がいます）。利用者の追加は wardapp users add です。")
-        missing: list[str] = []
-        if args.encrypt:
-            audit.record(store, actor, "store.encrypt", path.name, details={"dpapi": bool(args.dpapi)})
-            missing = [u.name for u in users.list_users(store, actor) if not u.disabled and u.name != name] \
-                if actor.can("users.manage") else []
-    finally:
-        store.close()
-    result = {"db": str(path), "admin": name, "encrypted": bool(args.encrypt), "recovery_code": code,
+    done = initialise(path, name, password, display_name=args.display_name, encrypt=encrypt, dpapi=args.dpapi,
+                      instance_lock=True, close=True)
+    code, missing = done.recovery_code, done.users_without_key
+    result = {"db": str(path), "admin": name, "encrypted": encrypt, "recovery_code": code,
               "users_without_key": missing}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

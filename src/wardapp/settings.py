@@ -26,9 +26,12 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from wardapp.site import SiteConfig
 
 APP_NAME = "wardapp"
 PREFERENCES_FILE = "preferences.json"
@@ -151,10 +154,20 @@ class Settings:
     directory: Path
     preferences: Preferences = field(default_factory=Preferences)
     window: WindowState = field(default_factory=WindowState)
+    #: The defaults under the user's choices: :class:`Preferences` with the installer's site
+    #: configuration (:mod:`wardapp.site`) applied.
+    defaults: Preferences = field(default_factory=Preferences)
+    #: Preference names the user's file set: kept in the file even when equal to a default.
+    explicit: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Settings:
+    def load(cls, directory: Path | None = None, *, site: SiteConfig | None = None) -> Settings:
+        """Read the user's files over the site's defaults (``site`` None: the installed one,
+        or the built-in defaults when that file is bad — the start of the app reports it)."""
+        from wardapp.site import site_config_or_default
+
         directory = directory if directory is not None else config_dir()
+        site = site if site is not None else site_config_or_default()
         raw = _read_json(directory / PREFERENCES_FILE)
         version = raw.pop("version", PREFERENCES_VERSION)
         if not isinstance(version, int):
@@ -162,15 +175,27 @@ class Settings:
         while version < PREFERENCES_VERSION:
             raw = UPGRADES[version](raw)
             version += 1
+        defaults = _from_dict(Preferences, site.preference_defaults())
+        prefs = _from_dict(Preferences, {**dataclasses.asdict(defaults), **raw})
+        hints = typing.get_type_hints(Preferences)
+        explicit = frozenset(k for k, v in raw.items() if k in hints and _accepts(hints[k], v))
         return cls(
             directory=directory,
-            preferences=_from_dict(Preferences, raw),
+            preferences=prefs,
             window=_from_dict(WindowState, _read_json(directory / WINDOW_STATE_FILE)),
+            defaults=defaults,
+            explicit=explicit,
         )
 
     def save(self) -> None:
-        """Write both files.  Raises OSError when the folder is not writable."""
-        prefs = {"version": PREFERENCES_VERSION, **dataclasses.asdict(self.preferences)}
+        """Write both files.  Raises OSError when the folder is not writable.
+
+        Only what the user set is written (what differs from the defaults, or was in the file):
+        a preference left at the site's default follows the installer's next configuration.
+        """
+        base = dataclasses.asdict(self.defaults)
+        chosen = {k: v for k, v in dataclasses.asdict(self.preferences).items() if k in self.explicit or v != base[k]}
+        prefs = {"version": PREFERENCES_VERSION, **chosen}
         _write_json(self.directory / PREFERENCES_FILE, prefs)
         _write_json(self.directory / WINDOW_STATE_FILE, dataclasses.asdict(self.window))
 
