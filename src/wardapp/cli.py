@@ -149,6 +149,8 @@ def _add_roster_parser(sub: Any) -> None:
     p.add_argument("--min-score", type=int, metavar="N", help="世帯スコアが N 点以上の世帯だけ")
     p.add_argument("--date", metavar="DATE", help="基準日（年齢と同意の判定。既定: 今日。西暦・和暦）")
     p.add_argument("--encoding", choices=["utf-8", "cp932"], default="utf-8", help="CSV の文字コード（既定 utf-8、BOM 付き）")
+    p.add_argument("--layout", metavar="FILE.toml",
+                   help="PDF の列のレイアウトファイル（既定: 帳票の種類の標準。docs/rosters.md「名簿のレイアウト」）")
     _add_db(p)
     _add_as(p)
     p.add_argument("--out", required=True, metavar="FILE", help="書き出すファイル（.pdf、.csv、.xlsx）")
@@ -519,7 +521,7 @@ def _cmd_roster(args: argparse.Namespace) -> int:
             source = args.selection
         result = make_roster(store, source, actor=actor, out=args.out, kind=args.kind, mode=args.mode,
                              reason=args.reason, min_score=args.min_score, on=on, group_by=args.group,
-                             encoding=args.encoding,
+                             encoding=args.encoding, layout=args.layout,
                              progress=_progress_printer(not args.json and sys.stderr.isatty()))
     finally:
         store.close()

@@ -20,7 +20,9 @@ nothing, as it shows no personal data.
 Kinds (``kind``): ``roster`` 地域名簿, ``check`` 安否確認チェックリスト, ``by-town`` / ``by-shelter``
 the roster with one section per 町字 / 指定避難所 (page numbers per section).  ``group_by``
 groups any kind (e.g. check sheets per shelter).  The format follows the file's suffix
-(``.pdf``, ``.csv``, ``.xlsx``).
+(``.pdf``, ``.csv``, ``.xlsx``).  A PDF's columns come from a layout file
+(:mod:`wardapp.rosters.layout_files`; ``layout=None`` is the kind's shipped default); its name and
+format version go into the audit entry.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from wardapp.progress import Progress
 from wardapp.reports.fonts import FontChoice
 from wardapp.rosters.consent import LeftOut, Mode, check_reason, parse_mode
 from wardapp.rosters.content import GroupBy, RosterContent, build_content
+from wardapp.rosters.layout_files import RosterLayout, resolve_layout
 from wardapp.security import audit
 from wardapp.security.access import Actor, require
 from wardapp.store.db import Store
@@ -96,17 +99,22 @@ class RosterResult:
     notes: tuple[str, ...]
     user: str
     audit_seq: int
+    #: The document's title (the layout's ``title``; "" = the kind's usual title).
+    document_title: str = ""
+    #: The layout a PDF was drawn with (None for CSV / XLSX).
+    layout: RosterLayout | None = None
 
     @property
     def title(self) -> str:
-        return TITLES[KINDS[self.kind][0]]
+        return self.document_title or TITLES[KINDS[self.kind][0]]
 
     def to_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "kind": self.kind, "format": self.format, "mode": self.mode.value,
                 "reason": self.reason, "persons": self.persons, "households": self.households,
                 "left_out": self.left_out.to_json(), "pages": self.pages, "sections": list(self.sections),
                 "gaiji": list(self.gaiji), "area": self.area, "reference_date": self.on.isoformat(),
-                "notes": list(self.notes), "user": self.user, "audit_seq": self.audit_seq}
+                "notes": list(self.notes), "user": self.user, "audit_seq": self.audit_seq,
+                "layout": self.layout.audit_details() if self.layout is not None else None}
 
     def summary_ja(self) -> str:
         what = f"{self.title}【{self.mode.short_ja}】"
@@ -114,6 +122,8 @@ class RosterResult:
             if self.pages is not None else ""
         lines = [f"{what}を書き出しました: {self.path}{pages}",
                  f"範囲: {self.area}　掲載 {self.households:,}世帯・{self.persons:,}人"]
+        if self.layout is not None and self.layout.path != default_path(KINDS[self.kind][0]):
+            lines.append(f"レイアウト: {self.layout.name}（{self.layout.file_name}、形式の版 {self.layout.version}）")
         if self.left_out.persons:
             lines.append(self.left_out.summary_ja())
         if self.gaiji:
@@ -125,6 +135,13 @@ class RosterResult:
         lines += [f"注意: {n}" for n in self.notes]
         lines.append(f"監査ログに記録しました（記録 {self.audit_seq}、{self.user}）。")
         return "\n".join(lines)
+
+
+def default_path(document: str) -> Path:
+    """The shipped default layout file of a document (``roster`` / ``check``)."""
+    from wardapp.rosters.layout_files import DEFAULT_FILES, LAYOUTS_DIR
+
+    return LAYOUTS_DIR / DEFAULT_FILES[document]
 
 
 # ------------------------------------------------------------------------------- sources
@@ -223,18 +240,27 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
                 min_score: int | None = None, on: dt.date | None = None, group_by: GroupBy | None = None,
                 format: str | None = None, encoding: str = "utf-8-sig", index: SelectionIndex | None = None,
                 shelter_of: Mapping[int, int] | None = None, printed_at: dt.datetime | None = None,
-                progress: Progress | None = None, font: FontChoice | None = None) -> RosterResult:
+                progress: Progress | None = None, font: FontChoice | None = None,
+                layout: str | os.PathLike[str] | RosterLayout | None = None) -> RosterResult:
     """Write the roster of ``source`` to ``out`` and record it in the audit log (see the module docstring).
+
+    ``layout``: the PDF's layout — a layout file, a loaded :class:`RosterLayout`, or None (the
+    kind's shipped default).  A layout is for PDFs only (CSV / XLSX have their own columns).
 
     Raises ``PermissionDenied`` (the actor's role may not print / export), ``UsageError`` (a
     disaster-mode roster without a reason, an unknown kind or suffix, an empty area, no
     指定避難所 for ``by-shelter``), ``Cancelled`` (``progress`` was cancelled: nothing written,
-    nothing logged).
+    nothing logged); ``ConfigError`` (the layout file is wrong).
     """
     target = Path(out)
     fmt = _format(target, format)
     require(actor, PERMISSIONS[fmt])
     document, grouping = _kind(kind, group_by)
+    if fmt != "pdf" and layout is not None:
+        raise UsageError("レイアウトは PDF の帳票に使います。CSV・Excel の列は決まっています（docs/rosters.md）。")
+    # checked before anything is selected or written: a wrong file fails fast, naming its line
+    lay = resolve_layout(layout if isinstance(layout, RosterLayout) or layout is None else Path(layout), document) \
+        if fmt == "pdf" else None
     m = parse_mode(mode)
     why = check_reason(m, reason)
     progress = progress or Progress()
@@ -247,7 +273,7 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
                             shelter_of=shelter_of)
     when = (printed_at or dt.datetime.now()).replace(microsecond=0)
     who = _who(actor)
-    title = TITLES[document]
+    title = lay.title if lay is not None else TITLES[document]
     progress.report(2, 4, "書き出しています")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
@@ -255,11 +281,10 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
     try:
         if fmt == "pdf":
             from wardapp.rosters.mapdraw import MapLayers
-            from wardapp.rosters.pdf_check import render_check
-            from wardapp.rosters.pdf_roster import render_roster
+            from wardapp.rosters.pdf_layout import render_layout
 
-            render = render_roster if document == "roster" else render_check
-            doc = render(content, MapLayers.load(store), tmp, printed_by=who, printed_at=when, font=font)
+            assert lay is not None
+            doc = render_layout(content, MapLayers.load(store), tmp, lay, printed_by=who, printed_at=when, font=font)
             pages = doc.page_count
             gaiji = tuple(f"{o.where}: {o.codepoint}（{o.kind}）" for o in doc.gaiji.occurrences)
         else:
@@ -271,7 +296,8 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
         progress.report(3, 4, "監査ログに記録しています")
         with store.engine.begin() as conn:
             seq = audit.record(conn, actor, "print" if fmt == "pdf" else "export", title,
-                               counts=_counts(content, pages), details=_details(content, kind, fmt, target, encoding))
+                               counts=_counts(content, pages),
+                               details=_details(content, kind, fmt, target, encoding, title, lay))
             progress.check()
             os.replace(tmp, target)
     finally:
@@ -281,7 +307,7 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
                         households=len(content.households), left_out=content.left_out, pages=pages,
                         sections=tuple(s.title for s in content.sections) if content.grouped else (),
                         gaiji=gaiji, area=content.area_caption, on=content.on, notes=content.notes, user=who,
-                        audit_seq=seq)
+                        audit_seq=seq, document_title=title, layout=lay)
 
 
 def _counts(content: RosterContent, pages: int | None) -> dict[str, int]:
@@ -292,10 +318,11 @@ def _counts(content: RosterContent, pages: int | None) -> dict[str, int]:
     return c
 
 
-def _details(content: RosterContent, kind: str, fmt: Format, target: Path, encoding: str) -> dict[str, Any]:
+def _details(content: RosterContent, kind: str, fmt: Format, target: Path, encoding: str, title: str,
+             layout: RosterLayout | None) -> dict[str, Any]:
     """The audit entry's particulars (the keys of :func:`wardapp.security.audit.record_output` and more)."""
     d: dict[str, Any] = {
-        "document": TITLES[KINDS[kind][0]], "kind": kind, "format": fmt, "area": content.area_caption,
+        "document": title, "kind": kind, "format": fmt, "area": content.area_caption,
         "mode": content.mode.value, "reason": content.reason, "file": target.name,
         "reference_date": content.on.isoformat(), "score_run_id": content.selection.score_run_id,
         "left_out": content.left_out.to_json()["by_reason"],
@@ -307,5 +334,7 @@ def _details(content: RosterContent, kind: str, fmt: Format, target: Path, encod
         d["min_score"] = content.min_score
     if fmt == "csv":
         d["encoding"] = encoding
+    if layout is not None:  # which columns were on the paper: the layout's name, format version, file
+        d.update(layout.audit_details())
     return d
 
