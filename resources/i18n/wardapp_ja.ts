@@ -550,108 +550,108 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="148"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="146"/>
         <source>Calendar</source>
         <extracomment>The events of the period on screen are shown.</extracomment>
         <translation>予定表</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="160"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="159"/>
         <source>&amp;Month</source>
         <translation>月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="162"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="161"/>
         <source>&amp;Week</source>
         <translation>週(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="171"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="170"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="174"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="173"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="177"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="176"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="201"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー・講師(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="201"/>
         <source>V&amp;enue:</source>
         <translation>会場(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="200"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="202"/>
         <source>To&amp;wn:</source>
         <translation>町字(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="258"/>
         <source>Class</source>
         <translation>教室</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="258"/>
         <source>Visit</source>
         <translation>訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
         <source>planned</source>
         <translation>予定・調整中</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
         <source>confirmed</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="262"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
         <source>✓ held</source>
         <translation>✓ 実施済</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="263"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
         <source>cancelled</source>
         <translation>中止・取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="313"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="311"/>
         <source>{year}/{month}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="325"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="323"/>
         <source>(all advisers)</source>
         <translation>（すべてのアドバイザー・講師）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="326"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="324"/>
         <source>(all venues)</source>
         <translation>（すべての会場）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="328"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="326"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="379"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="377"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="399"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="397"/>
         <source>{classes} class sessions, {visits} visits</source>
         <translation>教室 {classes}回・訪問 {visits}件</translation>
     </message>
@@ -1714,88 +1714,88 @@ Please pass the details below to the person who looks after wardapp.</source>
 <context>
     <name>EventDetailDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="103"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="101"/>
         <source>Class session</source>
         <translation>教室の回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="103"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="101"/>
         <source>ICT adviser visit</source>
         <translation>ICTアドバイザー訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="105"/>
         <source>Course / session</source>
         <translation>講座・回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="105"/>
         <source>Group and topics</source>
         <translation>団体と内容</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
         <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
         <source>Instructors</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
         <source>Adviser</source>
         <translation>アドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="112"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
         <source>Delivery</source>
         <translation>実施方法</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="113"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="116"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="114"/>
         <source>Capacity / signed up</source>
         <translation>定員／申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="118"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="116"/>
         <source>Present</source>
         <translation>出席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="119"/>
         <source>Expected attendees</source>
         <translation>参加予定人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="123"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
         <source>Attendees</source>
         <translation>参加者数</translation>
     </message>
@@ -1841,60 +1841,65 @@ Please pass the details below to the person who looks after wardapp.</source>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="98"/>
+        <location filename="../../src/wardapp/ui/login.py" line="115"/>
         <source>wardapp — first start</source>
         <extracomment>Opens the encrypted store with the data key the sign-in dialog unlocked.</extracomment>
         <translation>wardapp — 初期設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="100"/>
+        <location filename="../../src/wardapp/ui/login.py" line="117"/>
         <source>Create the administrator</source>
         <translation>管理者の作成</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="102"/>
+        <location filename="../../src/wardapp/ui/login.py" line="119"/>
         <source>This database has no users yet. First create the administrator&apos;s account.
 The administrator manages users, settings, backups and the audit log. The administrator does not see residents&apos; personal data: staff who work with the registry, the map or rosters get their own accounts with those roles, added by the administrator.</source>
         <translation>このデータベースにはまだ利用者がいません。最初に管理者のアカウントを作成します。
 管理者は利用者・設定・バックアップ・監査ログを管理します。管理者は住民の個人情報を見ることはできません。住基・地図・名簿の作業をする職員には、管理者がそれぞれの役割のアカウントを追加します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="114"/>
+        <location filename="../../src/wardapp/ui/login.py" line="127"/>
+        <source>This installation encrypts the database. It is encrypted now, before any data goes in; the administrator&apos;s password also unlocks it. You will then be shown a recovery code once: write it down or print it and keep it in the office safe.</source>
+        <translation>この環境ではデータベースを暗号化します。データを入れる前の今、暗号化します。管理者のパスワードで鍵も開きます。続けて回復コードを1度だけ表示します。紙に書き写すか印刷して、金庫に保管してください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="139"/>
         <source>e.g. Suzuki (optional)</source>
         <translation>例: 鈴木（省略可）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="117"/>
+        <location filename="../../src/wardapp/ui/login.py" line="142"/>
         <source>&amp;User name:</source>
         <translation>利用者名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="118"/>
+        <location filename="../../src/wardapp/ui/login.py" line="143"/>
         <source>&amp;Display name:</source>
         <translation>表示名(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="119"/>
+        <location filename="../../src/wardapp/ui/login.py" line="144"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="120"/>
+        <location filename="../../src/wardapp/ui/login.py" line="145"/>
         <source>Password (&amp;again):</source>
         <translation>パスワード（確認）(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="122"/>
+        <location filename="../../src/wardapp/ui/login.py" line="147"/>
         <source>At least {n} characters, not the same as the user name.</source>
         <translation>{n}文字以上で、利用者名と同じものは使えません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="129"/>
+        <location filename="../../src/wardapp/ui/login.py" line="154"/>
         <source>&amp;Create and sign in</source>
         <translation>作成してログイン(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="140"/>
+        <location filename="../../src/wardapp/ui/login.py" line="165"/>
         <source>The two passwords are different. Type the same password twice.</source>
         <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
     </message>
@@ -2815,28 +2820,28 @@ The ward now has {persons:,} residents in {households:,} households.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="86"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="89"/>
         <source>The screen is locked</source>
         <extracomment>Events that count as someone at the keyboard. Longest gap between two idle checks (ms): the lock comes at most this late.</extracomment>
         <translation>画面をロックしました</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="88"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="91"/>
         <source>Signed in: {who}. Enter the password to continue.</source>
         <translation>ログイン中: {who}。続けるにはパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="96"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="99"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="101"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="104"/>
         <source>&amp;Unlock</source>
         <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/lock.py" line="104"/>
+        <location filename="../../src/wardapp/ui/lock.py" line="107"/>
         <source>Sign &amp;out</source>
         <translation>ログアウト(&amp;O)</translation>
     </message>
@@ -2860,12 +2865,12 @@ The ward now has {persons:,} residents in {households:,} households.</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="106"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="105"/>
         <source>This is a fictitious demo ward. The people and addresses are not real.</source>
         <translation>デモ用の架空の区です。実在の人物・住所ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="123"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="122"/>
         <source>There is no page for your role ({role}) yet.</source>
         <translation>この役割（{role}）で使えるページはまだありません。</translation>
     </message>
@@ -2975,7 +2980,7 @@ The ward now has {persons:,} residents in {households:,} households.</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="432"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="429"/>
         <source>Taking the automatic backup before closing…</source>
         <translation>終了前の自動バックアップを作成しています…</translation>
     </message>
@@ -3633,76 +3638,76 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PastFiguresDialog</name>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="438"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="438"/>
         <source>Earlier years&apos; figures</source>
         <translation>過去の年度の実績</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="450"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="450"/>
         <source>e.g. 15, 1,200 or 92.5%</source>
         <translation>例: 15、1,200、92.5%</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="451"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="451"/>
         <source>Cumulative</source>
         <translation>累計の値</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="457"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="457"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="458"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="458"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="459"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="459"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="461"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="461"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="496"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="462"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="462"/>
         <source>&amp;Save figure</source>
         <translation>値を保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="463"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="463"/>
         <source>&amp;Remove selected</source>
         <translation>選んだ値を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="464"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="464"/>
         <source>&amp;Import CSV…</source>
         <translation>CSVから取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="482"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="482"/>
         <source>Your role may view these figures but not change them.</source>
         <translation>この役割では値を見ることはできますが、入力・変更はできません。</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="497"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="497"/>
         <source>Entered by</source>
         <translation>入力者</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="545"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="545"/>
         <source>Import earlier years&apos; figures</source>
         <translation>過去の年度の実績を取り込む</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="546"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="546"/>
         <source>CSV (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
@@ -3974,6 +3979,56 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <location filename="../../src/wardapp/ui/models/records.py" line="100"/>
         <source>Code point</source>
         <translation>文字コード</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="220"/>
+        <source>wardapp — recovery code</source>
+        <translation>wardapp — 回復コード</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="222"/>
+        <source>Write down the recovery code</source>
+        <translation>回復コードを書き留めてください</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="224"/>
+        <source>The database is now encrypted. This recovery code opens it, and its backups, when every password is lost or the key file is gone. It is shown only this once and cannot be shown again.
+Write it on paper or print it, and keep it in the office safe. Anyone who has it can read all the personal data: do not keep it on this PC.</source>
+        <translation>データベースを暗号化しました。この回復コードは、全員のパスワードを失ったときや鍵ファイルがなくなったときに、データベースとそのバックアップを開くためのものです。表示は今回の1度だけで、再表示できません。
+紙に書き写すか印刷して、金庫に保管してください。これを持つ人はすべての個人情報を読めます。この PC には保存しないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="242"/>
+        <source>Save as PDF to &amp;print…</source>
+        <translation>印刷用に PDF で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="252"/>
+        <source>I have written down or printed the recovery code and will keep it in a safe place.</source>
+        <translation>回復コードを書き留めた（または印刷した）ので、安全な場所に保管します。</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="257"/>
+        <source>&amp;Continue</source>
+        <translation>続ける(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="270"/>
+        <source>Save the recovery code as PDF</source>
+        <translation>回復コードを PDF で保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="271"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/login.py" line="279"/>
+        <source>Saved: {path}. Print it now, then delete the file (and empty the recycle bin).</source>
+        <translation>保存しました: {path}。すぐに印刷し、ファイルを削除してください（ごみ箱も空にしてください）。</translation>
     </message>
 </context>
 <context>
@@ -4750,133 +4805,133 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="203"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="214"/>
         <source>Scores</source>
         <extracomment>Households shown in the ranking table. Check the profile this long after the last keystroke (ms). A live re-score slower than this (s) moves the next ones off the GUI thread. Band bar colours from the lowest band to the highest (grey → red). The ward&apos;s data are read (first show, or after an import). A profile was checked: True when it has no problems. Bands, ranking and breakdown show the scores of the current profile. A score run was saved (its id). A profile version was written (its path).</extracomment>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="279"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="290"/>
         <source>Ages and the validity of welfare data are taken on this day</source>
         <translation>年齢と福祉情報の有効期間は、この日で判断します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="282"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="293"/>
         <source>Calculate and &amp;save with this profile</source>
         <translation>この設定で計算して保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="291"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="302"/>
         <source>&amp;Profile:</source>
         <translation>プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="293"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="304"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="313"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="324"/>
         <source>Rules of the profile</source>
         <translation>プロファイルの規則</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="318"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="329"/>
         <source>Save as new &amp;version…</source>
         <translation>新しい版として保存(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="332"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="343"/>
         <source>Households per score band</source>
         <translation>帯ごとの世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="345"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="356"/>
         <source>Ranking (top {n} households)</source>
         <translation>順位（上位{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="354"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="365"/>
         <source>Breakdown of the selected household</source>
         <translation>選んだ世帯の内訳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="360"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="371"/>
         <source>Select a household in the ranking to see which rule gave which points.</source>
         <translation>順位の表で世帯を選ぶと、どの規則が何点を付けたかが出ます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="549"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="560"/>
         <source>Reading the residents, welfare data and flood zones…</source>
         <translation>住民・福祉情報・浸水想定区域を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="554"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="565"/>
         <source>The profile has problems: the figures below are from the last profile without problems.</source>
         <translation>プロファイルに誤りがあります。下の数字は、最後に誤りのなかった設定のものです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="561"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="572"/>
         <source>{persons:,} residents in {households:,} households, scored in {ms:,.0f} ms.</source>
         <translation>住民 {persons:,}人・{households:,}世帯（計算 {ms:,.0f} ミリ秒）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="632"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="643"/>
         <source>No scores have been saved yet: the residents page shows none.</source>
         <translation>援護度はまだ保存されていません（住民のページには出ません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="635"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
         <source>Latest saved scores: {caption}</source>
         <translation>最新の記録: {caption}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="638"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="649"/>
         <source>Out of date: data were imported after this calculation.</source>
         <translation>古い結果です（この計算のあとにデータを取り込みました）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="657"/>
         <source>(edited, not saved)</source>
         <translation>（変更あり・未保存）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="648"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="659"/>
         <source>Save the edited profile as a new version or revert it to choose another profile</source>
         <translation>別のプロファイルを選ぶには、変更を新しい版として保存するか、元に戻してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="656"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="667"/>
         <source>Save the edited profile as a new version first: saved scores name the profile version they were made with</source>
         <translation>先に変更を新しい版として保存してください。保存する援護度には、計算に使ったプロファイルの版が記録されます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="658"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="669"/>
         <source>Correct the problems of the profile first</source>
         <translation>先にプロファイルの誤りを直してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="660"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="671"/>
         <source>Score every household on the reference date and save the result (the residents page and rosters show it)</source>
         <translation>基準日で全世帯を計算して保存します（住民のページと名簿に出ます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="679"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="690"/>
         <source>Calculating support scores</source>
         <translation>援護度の計算</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="680"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="691"/>
         <source>Scoring every household and saving the result…</source>
         <translation>全世帯の援護度を計算して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="691"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="702"/>
         <source>Scores saved (record {id})</source>
         <translation>援護度を保存しました（記録番号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="721"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="732"/>
         <source>Saved {name} version {version}: {path}</source>
         <translation>「{name}」第{version}版を保存しました: {path}</translation>
     </message>
@@ -5209,77 +5264,77 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="184"/>
+        <location filename="../../src/wardapp/ui/login.py" line="314"/>
         <source>wardapp — sign in</source>
         <translation>wardapp — ログイン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="197"/>
+        <location filename="../../src/wardapp/ui/login.py" line="327"/>
         <source>Sign in to wardapp</source>
         <translation>wardapp にログイン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="199"/>
+        <location filename="../../src/wardapp/ui/login.py" line="329"/>
         <source>The database is encrypted. Your user name and password also unlock it.</source>
         <translation>データベースは暗号化されています。利用者名とパスワードで暗号の鍵も開けます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="213"/>
+        <location filename="../../src/wardapp/ui/login.py" line="343"/>
         <source>&amp;User name:</source>
         <translation>利用者名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="214"/>
+        <location filename="../../src/wardapp/ui/login.py" line="344"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="219"/>
+        <location filename="../../src/wardapp/ui/login.py" line="349"/>
         <source>&amp;Sign in</source>
         <translation>ログイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="230"/>
+        <location filename="../../src/wardapp/ui/login.py" line="369"/>
         <source>Demo ward: open as</source>
         <translation>デモ区を開く役割</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="233"/>
+        <location filename="../../src/wardapp/ui/login.py" line="372"/>
         <source>Each role has a demo account (password {password}). Choose a role to see the fictitious ward as that role sees it.</source>
         <translation>役割ごとにデモ用の利用者があります（パスワード {password}）。役割を選ぶと、その役割から見た架空の区を開きます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="259"/>
+        <location filename="../../src/wardapp/ui/login.py" line="398"/>
         <source>Open the demo as {role}</source>
         <translation>{role}としてデモを開く</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="264"/>
+        <location filename="../../src/wardapp/ui/login.py" line="403"/>
         <source>Choose a new password</source>
         <translation>新しいパスワードの設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="266"/>
+        <location filename="../../src/wardapp/ui/login.py" line="405"/>
         <source>Your password was set by the administrator. Choose a password of your own before you continue (at least {n} characters, not the same as the user name).</source>
         <translation>いまのパスワードは管理者が設定したものです。続ける前に、自分のパスワードに変更してください（{n}文字以上、利用者名と同じものは不可）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="273"/>
+        <location filename="../../src/wardapp/ui/login.py" line="412"/>
         <source>&amp;New password:</source>
         <translation>新しいパスワード(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="274"/>
+        <location filename="../../src/wardapp/ui/login.py" line="413"/>
         <source>New password (&amp;again):</source>
         <translation>新しいパスワード（確認）(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="279"/>
+        <location filename="../../src/wardapp/ui/login.py" line="418"/>
         <source>&amp;Change and sign in</source>
         <translation>変更してログイン(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="338"/>
+        <location filename="../../src/wardapp/ui/login.py" line="477"/>
         <source>The two passwords are different. Type the same password twice.</source>
         <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
     </message>
@@ -5287,7 +5342,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../src/wardapp/ui/app.py" line="125"/>
+        <location filename="../../src/wardapp/ui/app.py" line="128"/>
         <source>The automatic backup failed: {message}</source>
         <extracomment>Japanese UI fonts in order of preference. Naming one explicitly matters on Linux, where fontconfig may otherwise draw kanji with the Chinese (SC) forms of Noto CJK; on Windows the default Segoe UI has no kana and relies on font linking.</extracomment>
         <translation>自動バックアップに失敗しました: {message}</translation>
@@ -5296,226 +5351,226 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Course</source>
         <translation>講座</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Series</source>
         <translation>シリーズ</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="207"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="207"/>
         <source>Session</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="210"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="210"/>
         <source>Count adviser visits</source>
         <translation>派遣を数える</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="212"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="212"/>
         <source>Count grants</source>
         <translation>助成を数える</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="216"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="216"/>
         <source>Export to &amp;Excel…</source>
         <translation>Excelに書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="217"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="217"/>
         <source>Export to &amp;PDF…</source>
         <translation>PDFに書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="218"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="218"/>
         <source>Earlier &amp;years…</source>
         <translation>過去の実績(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="220"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="220"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="223"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="223"/>
         <source>One initiative is a</source>
         <translation>取組の単位</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="228"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="228"/>
         <source>Understood at level</source>
         <translation>理解度の基準</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="273"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="273"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="274"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="274"/>
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="275"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="275"/>
         <source>By month</source>
         <translation>月別</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="276"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="276"/>
         <source>By venue</source>
         <translation>会場別</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="277"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="277"/>
         <source>By town</source>
         <translation>町別</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="278"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="278"/>
         <source>Earlier years</source>
         <translation>経年比較</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="298"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="298"/>
         <source>Statistics</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Figure</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="360"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="360"/>
         <source>Definition</source>
         <translation>定義</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Classes in person</source>
         <translation>教室 対面</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="363"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="363"/>
         <source>Classes online</source>
         <translation>教室 オンライン</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="364"/>
         <source>Classes hybrid</source>
         <translation>教室 ハイブリッド</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="364"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Visits</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="364"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="364"/>
         <source>In person total</source>
         <translation>対面 計</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="365"/>
         <source>Online total</source>
         <translation>オンライン 計</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Attendances</source>
         <translation>延べ受講者数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="365"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="368"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="365"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="368"/>
         <source>Visit attendees</source>
         <translation>派遣先の参加者数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Sessions</source>
         <translation>教室の回数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="367"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="367"/>
         <source>Participants</source>
         <translation>実受講者数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="369"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="369"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="370"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="370"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="372"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="372"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="380"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="380"/>
         <source>Sessions and visits per month</source>
         <translation>月別の実施回数（対面・オンライン）</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="382"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="382"/>
         <source>Participants by age</source>
         <translation>年代別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="384"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="384"/>
         <source>Participants by device</source>
         <translation>端末別の実受講者数</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="387"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="387"/>
         <source>Initiatives by year</source>
         <translation>情報格差是正に向けた取組数（年度別）</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="396"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="396"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ファイル (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="396"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="396"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="397"/>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="416"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="397"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="416"/>
         <source>Export report</source>
         <translation>集計の書き出し</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="412"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="412"/>
         <source>Wrote {name}</source>
         <translation>{name} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../work/main/src/wardapp/ui/pages/statistics.py" line="416"/>
+        <location filename="../../src/wardapp/ui/pages/statistics.py" line="416"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>

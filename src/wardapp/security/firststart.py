@@ -80,6 +80,7 @@ def initialise(path: Path, admin: str, password: str, *, display_name: str | Non
         raise UsageError("--dpapi は --encrypt と一緒に指定してください（鍵を Windows の資格情報で保護します）。")
     code: str | None = None
     data_key: bytes | None = None
+    given = store
     if encrypt:
         if encryption.is_encrypted(path):
             raise UsageError(f"既に暗号化されています（鍵ファイル {encryption.keyfile_path(path)}）。")
@@ -116,7 +117,8 @@ def initialise(path: Path, admin: str, password: str, *, display_name: str | Non
             if actor.can("users.manage"):
                 missing = [u.name for u in users.list_users(store, actor) if not u.disabled and u.name != name]
     except BaseException:
-        store.close()
+        if store is not given:  # the caller's own store stays open for another try
+            store.close()
         raise
     result = Initialised(path=path, admin=name, actor=actor, store=store, encrypted=encrypt, recovery_code=code,
                          key_id=encryption.key_id(data_key) if data_key else "", dpapi=bool(dpapi and encrypt),

@@ -5,7 +5,9 @@
 1. open the store — an encrypted one with the key unlocked silently (DPAPI, a remembered key),
    or else by the sign-in dialog with the user's name and password;
 2. on the demo ward, make sure the demo accounts exist (:mod:`wardapp.demo.accounts`);
-3. on a store without users, the first-start dialog creating the administrator; otherwise the
+3. on a store without users, the first-start dialog creating the administrator — and, when the
+   installer's site configuration says ``encrypt_new_store`` (:mod:`wardapp.site`), encrypting
+   the store before anything is written to it and showing the recovery code once; otherwise the
    sign-in dialog (lockout, forced password change);
 4. the automatic rotating backup (settings ``backup_count`` / ``backup_dir``);
 5. the main window, with the signed-in session (idle lock).  Signing out closes it and starts
@@ -28,6 +30,7 @@ from wardapp.security import users
 from wardapp.security.access import SYSTEM, Actor
 from wardapp.security.session import UserSession
 from wardapp.settings import Settings
+from wardapp.site import SiteConfig, load_site_config
 from wardapp.store import open_store
 from wardapp.store.db import Store, default_db_path
 from wardapp.ui.context import AppContext
@@ -137,10 +140,13 @@ class Startup(QObject):
     finished = Signal(int)
 
     def __init__(self, db_path: Path | str | None, *, demo: bool = False, settings: Settings | None = None,
-                 instance_lock: bool = True, auto_backup: bool = True, parent: QObject | None = None) -> None:
+                 instance_lock: bool = True, auto_backup: bool = True, site: SiteConfig | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path) if db_path is not None else default_db_path()
         self.demo = demo
+        #: The installer's configuration (None: read :func:`wardapp.site.load_site_config` at start).
+        self.site = site
         self.settings = settings or Settings.load()
         self.instance_lock = instance_lock
         self.auto_backup = auto_backup
@@ -157,6 +163,9 @@ class Startup(QObject):
         """Open the store and show the first-start or sign-in dialog."""
         self.window = None
         try:
+            # A bad site file stops the start with its file, line and key: guessing could leave
+            # a new store unencrypted against the installer's policy.
+            site = self.site if self.site is not None else load_site_config()
             store: Store | None = self._open()
         except KeyRequired:
             store = None  # encrypted, not unlockable silently: the sign-in dialog unlocks it
@@ -173,7 +182,10 @@ class Startup(QObject):
 
                     ensure_demo_accounts(store)
                 if users.needs_setup(store):
-                    dialog = FirstStartDialog(store)
+                    # The installer's policy encrypts a new store (never the fictional demo ward,
+                    # whose accounts exist before this point, so it is not a new store).
+                    dialog = FirstStartDialog(store, encrypt=site.encrypt_new_store and not self.demo,
+                                              db_path=self.db_path, instance_lock=self.instance_lock)
                 else:
                     dialog = SignInDialog(store, demo=self.demo)
         except WardError as e:

@@ -21,12 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 from wardapp.errors import WardError
 from wardapp.security import encryption, users
 from wardapp.security.access import Actor
+from wardapp.security.firststart import default_dpapi, initialise, write_recovery_sheet
 from wardapp.security.roles import Role
 from wardapp.store.db import Store
 
@@ -86,14 +89,28 @@ def make_header(parent: QWidget, text: str) -> QLabel:
 
 
 class FirstStartDialog(QDialog):
-    """The very first start on a store without users: create the administrator."""
+    """The very first start on a store without users: create the administrator.
+
+    ``encrypt`` (the site's ``encrypt_new_store``, :mod:`wardapp.site`): the store at
+    ``db_path`` is encrypted before the administrator is written to it
+    (:func:`wardapp.security.firststart.initialise`; on Windows with a DPAPI slot too), then
+    :class:`RecoveryCodeDialog` shows the recovery code once; :attr:`signed_in` follows when the
+    administrator has confirmed keeping it.  :attr:`store` is then the encrypted store.
+    """
 
     signed_in = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *, encrypt: bool = False,
+                 db_path: Path | None = None, instance_lock: bool = True) -> None:
         super().__init__(parent)
-        self.store = store
+        if encrypt and db_path is None:
+            raise ValueError("encrypting needs db_path")
+        self.store: Store | None = store
+        self.encrypt = encrypt
+        self.db_path = db_path
+        self.instance_lock = instance_lock
         self.actor: Actor | None = None
+        self.recovery_dialog: RecoveryCodeDialog | None = None
         self.setObjectName("firstStartDialog")
         self.setWindowTitle(self.tr("wardapp — first start"))
         layout = QVBoxLayout(self)
@@ -105,6 +122,14 @@ class FirstStartDialog(QDialog):
             "their own accounts with those roles, added by the administrator."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        if encrypt:
+            note = QLabel(self.tr(
+                "This installation encrypts the database. It is encrypted now, before any data goes in; "
+                "the administrator's password also unlocks it. You will then be shown a recovery code "
+                "once: write it down or print it and keep it in the office safe."), self)
+            note.setObjectName("encryptNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
@@ -139,24 +164,129 @@ class FirstStartDialog(QDialog):
         if self.password_edit.text() != self.repeat_edit.text():
             self._refuse(self.tr("The two passwords are different. Type the same password twice."))
             return False
+        if self.store is None:  # encrypting failed half-way before: the dialog cannot go on
+            return False
+        path = self.db_path if self.db_path is not None else Path(self.store.location)
         try:
             with BusyCursor():
-                actor = users.create_admin(self.store, self.name_edit.text(), self.password_edit.text(),
-                                           display_name=self.display_edit.text().strip() or None)
+                done = initialise(path, self.name_edit.text(), self.password_edit.text(),
+                                  display_name=self.display_edit.text().strip() or None, encrypt=self.encrypt,
+                                  dpapi=self.encrypt and default_dpapi(), store=self.store,
+                                  instance_lock=self.instance_lock)
         except WardError as e:
+            if self.encrypt and encryption.is_encrypted(path):
+                # The original store was closed for encrypting: nothing left to retry on.
+                self.store = None
+                self.ok_button.setEnabled(False)
             self._refuse(e.message_ja)
             return False
-        self.actor = actor
+        self.store = done.store
+        self.actor = done.actor
         self.error_label.clear()
-        self.signed_in.emit(actor)
-        self.accept()
+        if done.recovery_code is None:
+            self._finish()
+            return True
+        self.recovery_dialog = RecoveryCodeDialog(done.recovery_code, db_path=path, key_id=done.key_id,
+                                                  admin=done.admin, parent=self)
+        self.recovery_dialog.accepted.connect(self._finish)
+        self.recovery_dialog.open()
         return True
+
+    def _finish(self) -> None:
+        self.signed_in.emit(self.actor)
+        self.accept()
 
     def _refuse(self, message: str) -> None:
         self.error_label.setText(message)
         self.password_edit.clear()
         self.repeat_edit.clear()
         self.password_edit.setFocus()
+
+
+class RecoveryCodeDialog(QDialog):
+    """The recovery code of a newly encrypted store, shown once; the administrator must confirm
+    having written it down or printed it (a one-page PDF, 取扱注意) before going on.
+
+    Closing the window or Esc does nothing until that is confirmed: the code cannot be shown again.
+    """
+
+    def __init__(self, code: str, *, db_path: Path, key_id: str, admin: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.db_path = db_path
+        self.key_id = key_id
+        self.admin = admin
+        self.setObjectName("recoveryCodeDialog")
+        self.setWindowTitle(self.tr("wardapp — recovery code"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_header(self, self.tr("Write down the recovery code")))
+        intro = QLabel(self.tr(
+            "The database is now encrypted. This recovery code opens it, and its backups, when every password "
+            "is lost or the key file is gone. It is shown only this once and cannot be shown again.\n"
+            "Write it on paper or print it, and keep it in the office safe. Anyone who has it can read all the "
+            "personal data: do not keep it on this PC."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.code_label = QLabel(code, self)
+        self.code_label.setObjectName("recoveryCodeLabel")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setWordWrap(True)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.5)
+        mono.setBold(True)
+        self.code_label.setFont(mono)
+        self.code_label.setStyleSheet("QLabel#recoveryCodeLabel { border: 2px solid #b00020; padding: 12px; }")
+        layout.addWidget(self.code_label)
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Save as PDF to &print…"), self)
+        self.pdf_button.setObjectName("pdfButton")
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.pdf_note = QLabel(self)
+        self.pdf_note.setObjectName("pdfNote")
+        self.pdf_note.setWordWrap(True)
+        layout.addWidget(self.pdf_note)
+        self.confirm_box = QCheckBox(self.tr("I have written down or printed the recovery code and will keep it "
+                                             "in a safe place."), self)
+        self.confirm_box.setObjectName("confirmBox")
+        layout.addWidget(self.confirm_box)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("continueButton")
+        self.ok_button.setEnabled(False)
+        self.confirm_box.toggled.connect(self.ok_button.setEnabled)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 76)
+
+    def save_pdf(self, out: Path) -> Path:
+        """Write the one-page sheet to ``out`` (raises WardError/OSError)."""
+        return write_recovery_sheet(out, self.code, db_path=self.db_path, key_id=self.key_id, admin=self.admin)
+
+    def _ask_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery code as PDF"),
+                                              str(Path.home() / "wardapp-recovery-code.pdf"), self.tr("PDF (*.pdf)"))
+        if not name:
+            return
+        try:
+            path = self.save_pdf(Path(name))
+        except (WardError, OSError) as e:
+            self.pdf_note.setText(getattr(e, "message_ja", None) or str(e))
+            return
+        self.pdf_note.setText(self.tr("Saved: {path}. Print it now, then delete the file (and empty the recycle "
+                                      "bin).").format(path=path))
+
+    def accept(self) -> None:
+        if self.confirm_box.isChecked():
+            super().accept()
+
+    def reject(self) -> None:
+        # Not without the confirmation: the code is never shown again.
+        if self.confirm_box.isChecked():
+            super().accept()
 
 
 class SignInDialog(QDialog):
