@@ -176,10 +176,15 @@ def write_recovery_sheet(out: Path, code: str, *, db_path: Path, key_id: str, ad
         "再表示はできません。印刷したこの紙を封筒に入れ、金庫など施錠できる場所に保管してください。",
         "この紙を持つ人はデータベースのすべての個人情報を読めます。コピーを作らないでください。",
         "PDF ファイルは印刷したらすぐに削除してください（ごみ箱からも）。",
-        "使い方：環境変数 WARDAPP_RECOVERY_CODE に入れて wardapp を起動します（docs/security.md）。",
+        "使い方：環境変数 WARDAPP_RECOVERY_CODE に入れて起動します（docs/security.md）。",
     ):
         c.drawString(20 * mm, y, text)
         y -= 7 * mm
+    y -= 10 * mm
+    for label in ("保管場所", "保管者", "確認者・日付"):  # filled in by hand
+        c.drawString(20 * mm, y, f"{label}：")
+        c.line(50 * mm, y - 1 * mm, width - 20 * mm, y - 1 * mm)
+        y -= 12 * mm
     c.showPage()
     c.save()
     return out
