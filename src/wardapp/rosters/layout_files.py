@@ -249,7 +249,8 @@ class _Checker:
         if not ok:
             what = {str: "文字列（\"…\" で囲む）", int: "整数", float: "数", bool: "true か false", list: "一覧 [ … ]",
                     dict: "表"}
-            want = "か".join(dict.fromkeys(what.get(k, k.__name__) for k in kinds))
+            shown = [k for k in kinds if not (k is int and float in kinds)]  # 「数」 covers both
+            want = "か".join(dict.fromkeys(what.get(k, k.__name__) for k in shown))
             raise self.fail(name, f"{want}で書いてください（書かれている値: {v!r}）。", index=index, table=table)
         return v
 
@@ -402,7 +403,7 @@ def _check_widths(c: _Checker, layout: RosterLayout) -> None:
         paper = ORIENTATIONS[layout.orientation]
         if total > page + 0.01:
             sums = " + ".join(f"{w:g}" for w in fixed)
-            raise c.fail("columns[].width", f"{when}列の幅の合計 {total:g} mm（{sums}）が {paper} の印刷できる幅 "
+            raise c.fail("columns[].width", f"{when}列の幅の合計 {total:g} mm（{sums}）が {paper}の印刷できる幅 "
                                             f"{page:g} mm を超えています。{total - page:g} mm 減らしてください。",
                          leaf="width")
         if fills and (page - total) / fills < MIN_FILL_MM:

@@ -12,6 +12,8 @@ nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -82,11 +84,17 @@ def table_columns(layout: RosterLayout, mode: str) -> list[tuple[LayoutColumn, C
             for c, width in layout.columns_for(mode)]
 
 
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """「…2番1号」 before 「…10番4号」: numbers (全角 or 半角) compare as numbers, not as text."""
+    parts = re.split(r"(\d+)", unicodedata.normalize("NFKC", text or ""))
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+
+
 def _sorted(households: Sequence[RosterHousehold], sort: str) -> list[RosterHousehold]:
     if sort == "address":
-        return sorted(households, key=lambda h: (h.address, h.building, h.number))
+        return sorted(households, key=lambda h: (natural_key(h.address), natural_key(h.building), h.number))
     if sort == "household_no":
-        return sorted(households, key=lambda h: (h.household_no, h.number))
+        return sorted(households, key=lambda h: (natural_key(h.household_no), h.number))
     return list(households)  # "number": the selection's order (世帯スコアの高い順), as the map numbers them
 
 
