@@ -51,6 +51,9 @@ class Preferences:
     mapping_dir: str = ""
     #: Last mapping profile chosen in the import dialog ("" = the built-in column names).
     mapping_file: str = ""
+    #: Last roster layout chosen on the 名簿 page: a layout file (TOML, docs/rosters.md); "" = the
+    #: shipped default of the document kind.
+    roster_layout_file: str = ""
     #: Minutes without input after which the window locks and asks for the password again
     #: (0 = never; wardapp.security.session).
     idle_lock_minutes: int = 15

@@ -10,6 +10,10 @@ core's: 「プレビュー」 writes a temporary PDF and shows it (QtPdf), 「�
 and draws its pages on the chosen printer, 「保存…」 writes PDF, CSV or Excel where staff say.
 A refusal (no permission, no reason, an empty area) is the one error dialog in the core's
 Japanese, and nothing is written.
+
+The PDF's columns come from a layout file (:mod:`wardapp.rosters.layout_files`): the chooser
+lists the shipped layouts of the chosen document and 「ファイルから…」 for a ward's own file;
+the choice is remembered (``Preferences.roster_layout_file``).  CSV and Excel keep their columns.
 """
 
 from __future__ import annotations
@@ -43,17 +47,22 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from wardapp.geo.selection import FloodArea, SavedSelectionInfo, SelectionIndex, TownsArea, list_selections
+from wardapp.errors import WardError
 from wardapp.progress import Progress
-from wardapp.rosters.service import RosterResult, RosterSource, make_roster
+from wardapp.rosters.layout_files import LAYOUTS_DIR, RosterLayout, load_layout, resolve_layout, shipped_layouts
+from wardapp.rosters.service import KINDS, RosterResult, RosterSource, make_roster
 from wardapp.store.db import Store
 from wardapp.store.models import Town
 from wardapp.ui.context import AppContext
+from wardapp.ui.error_dialog import show_error
 from wardapp.ui.pages import Page, register_page
 from wardapp.ui.pdf_preview import make_pdf_view, pdf_preview_available, print_pdf
 from wardapp.ui.tasks import ignore_cancel
 
 #: Kinds in the order of the combo box (``make_roster``'s ``kind``).
 KIND_KEYS = ("roster", "check", "by-town", "by-shelter")
+#: The layout combo's last item: choose a file.
+FROM_FILE = "<file>"
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,10 @@ class RostersPage(Page):
         self.last_result: RosterResult | None = None
         self._tmp = tempfile.TemporaryDirectory(prefix="wardapp-roster-", ignore_cleanup_errors=True)
         self._counter = itertools.count(1)
+        #: Layouts by file path: the shipped ones, then files staff chose (this session or remembered).
+        self.layouts: dict[str, RosterLayout] = {}
+        self._layout_problem = ""
+        self._load_layouts()
 
         # --- area
         area_box = QGroupBox(self.tr("Area"), self)
@@ -146,6 +159,9 @@ class RostersPage(Page):
         self.reason_edit = QLineEdit(doc_box)
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setPlaceholderText(self.tr("Reason (required in a disaster)"))
+        self.layout_combo = QComboBox(doc_box)
+        self.layout_combo.setObjectName("layout")
+        self.layout_combo.setToolTip(self.tr("Which columns the PDF has (a layout file; CSV and Excel keep theirs)"))
         self.min_check = QCheckBox(self.tr("Minimum household score"), doc_box)
         self.min_spin = QSpinBox(doc_box)
         self.min_spin.setRange(0, 999)
@@ -154,6 +170,7 @@ class RostersPage(Page):
         self.min_check.toggled.connect(lambda *_: self._update_enabled())
         form = QFormLayout(doc_box)
         form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Layout"), self.layout_combo)
         form.addRow(self.normal)
         form.addRow(self.disaster)
         form.addRow(self.tr("Reason"), self.reason_edit)
@@ -177,6 +194,7 @@ class RostersPage(Page):
         self.summary.setObjectName("rosterSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setText(self._layout_problem)
 
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -201,6 +219,9 @@ class RostersPage(Page):
         self.splitter.setSizes([400, 1000])
         v = QVBoxLayout(self)
         v.addWidget(self.splitter)
+        self.kind_combo.currentIndexChanged.connect(lambda *_: self._fill_layouts())
+        self.layout_combo.activated.connect(self._layout_activated)
+        self._fill_layouts()
         self._update_enabled()
         self.reload()
 
@@ -257,6 +278,78 @@ class RostersPage(Page):
         self.reason_edit.setEnabled(self.disaster.isChecked())
         self.min_spin.setEnabled(self.min_check.isChecked())
 
+    # ------------------------------------------------------------------ layouts
+
+    def _load_layouts(self) -> None:
+        try:
+            for lay in shipped_layouts():
+                self.layouts[str(lay.path)] = lay
+        except WardError as e:  # a damaged installation: said under the buttons; make_roster names the file
+            self._layout_problem = str(e)
+        remembered = self.ctx.settings.preferences.roster_layout_file
+        if remembered and remembered not in self.layouts and Path(remembered).is_file():
+            try:
+                self.layouts[remembered] = load_layout(remembered)
+            except WardError:
+                pass  # changed since: the chooser falls back to the default, the file is picked again
+
+    def document_kind(self) -> str:
+        """``roster`` / ``check``: the document the chosen kind prints (the layouts it takes)."""
+        return KINDS[str(self.kind_combo.currentData())][0]
+
+    def _fill_layouts(self) -> None:
+        document = self.document_kind()
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.clear()
+        for path, lay in self.layouts.items():
+            if lay.kind == document:
+                shipped = Path(path).parent == LAYOUTS_DIR
+                label = lay.name if shipped else self.tr("{name} ({file})").format(name=lay.name, file=Path(path).name)
+                self.layout_combo.addItem(label, path)
+                self.layout_combo.setItemData(self.layout_combo.count() - 1,
+                                              lay.description or str(path), Qt.ItemDataRole.ToolTipRole)
+        self.layout_combo.addItem(self.tr("From file…"), FROM_FILE)
+        wanted = self.ctx.settings.preferences.roster_layout_file
+        i = self.layout_combo.findData(wanted) if wanted else -1
+        self.layout_combo.setCurrentIndex(max(i, 0))
+        self.layout_combo.blockSignals(False)
+
+    def current_layout(self) -> RosterLayout | None:
+        """The chosen layout (None: none loaded — make_roster takes the kind's default)."""
+        return self.layouts.get(str(self.layout_combo.currentData()))
+
+    def _layout_activated(self, index: int) -> None:
+        if self.layout_combo.itemData(index) == FROM_FILE:
+            self.ask_layout_file()
+            return
+        lay = self.current_layout()
+        default = lay is not None and lay.path is not None and lay.path.parent == LAYOUTS_DIR \
+            and lay.path.name in ("roster.toml", "check.toml")
+        self.ctx.settings.preferences.roster_layout_file = "" if default or lay is None else str(lay.path)
+
+    def ask_layout_file(self) -> None:
+        start = self.ctx.settings.preferences.roster_layout_file or str(LAYOUTS_DIR)
+        path, _ = QFileDialog.getOpenFileName(self.window(), self.tr("Open roster layout"), start,
+                                              self.tr("Roster layouts (*.toml)"))
+        if path:
+            self.choose_layout_file(Path(path))
+        else:
+            self._fill_layouts()  # back to the layout chosen before
+
+    def choose_layout_file(self, path: Path) -> bool:
+        """Load a layout file staff chose and select it (its errors in the one error dialog)."""
+        try:
+            lay = resolve_layout(path, self.document_kind())
+        except WardError as e:
+            self._fill_layouts()
+            show_error(self.window(), e)
+            return False
+        key = str(lay.path)
+        self.layouts[key] = lay
+        self.ctx.settings.preferences.roster_layout_file = key
+        self._fill_layouts()
+        return True
+
     # ------------------------------------------------------------------ the request
 
     def checked_towns(self) -> list[int]:
@@ -298,8 +391,12 @@ class RostersPage(Page):
         store, actor, req = self.ctx.store, self.ctx.actor, self.request()
         index = self.choices.index if self.choices is not None else None
 
+        # the layout is the PDF's; CSV and Excel have their own columns
+        layout = self.current_layout() if out.suffix.lower() == ".pdf" else None
+
         def work(progress: Progress) -> RosterResult:
-            return make_roster(store, source, actor=actor, out=out, index=index, progress=progress, **req)
+            return make_roster(store, source, actor=actor, out=out, index=index, progress=progress, layout=layout,
+                               **req)
 
         self.ctx.tasks.run(work, on_success=on_success, on_failure=ignore_cancel, title=self.tr("Roster"),
                            label=label, parent=self.window())
@@ -312,6 +409,8 @@ class RostersPage(Page):
             + (self.tr(", {pages} pages").format(pages=result.pages) if result.pages else "")]
         lines.append(result.left_out.summary_ja() if result.left_out.persons
                      else self.tr("Nobody in the area was left out."))
+        if result.layout is not None:
+            lines.append(self.tr("Layout: {name}").format(name=result.layout.name))
         lines += [f"注意: {n}" for n in result.notes]
         self.summary.setText("\n".join(lines))
         self.status_message.emit(lines[0])
@@ -366,7 +465,9 @@ class RostersPage(Page):
 
         self._previewed(result)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)  # the rosters are A4 landscape
+        portrait = result.layout is not None and result.layout.orientation == "portrait"
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait if portrait  # as the layout's page
+                                   else QPageLayout.Orientation.Landscape)
         printer.setDocName(result.title)
         dialog = QPrintDialog(printer, self.window())
         dialog.setWindowTitle(self.tr("Print roster"))
