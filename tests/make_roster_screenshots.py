@@ -27,6 +27,7 @@ from pathlib import Path
 from PIL import Image
 
 from wardapp.geo.selection import SelectionIndex, TownsArea, area_from_geojson, select_area
+from wardapp.rosters.layout_files import LAYOUTS_DIR
 from wardapp.rosters.service import make_roster, town_ids
 from wardapp.security.access import SYSTEM
 from wardapp.store import open_store
@@ -93,6 +94,9 @@ def shoot(work: Path, db: Path, shots: Path) -> None:
         r = make_roster(store, polygon, out=work / "check.pdf", kind="check", mode="disaster", reason="安否確認（デモ）",
                         **kw)
         png(r.path, 2, shots / "roster-check.png")
+        r = make_roster(store, polygon, out=work / "portrait.pdf", mode="disaster", reason="電話での安否確認（デモ）",
+                        layout=LAYOUTS_DIR / "roster-portrait-phone.toml", **kw)  # a ward's own layout file
+        png(r.path, 1, shots / "roster-layout-portrait.png")
         r = make_roster(store, TownsArea(a), out=work / "by-town.pdf", kind="by-town", mode="disaster",
                         reason="訓練（デモ）", min_score=10, **kw)
         png(r.path, section_start(r.path, 2), shots / "roster-by-town.png")
