@@ -3984,49 +3984,49 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="220"/>
+        <location filename="../../src/wardapp/ui/login.py" line="226"/>
         <source>wardapp — recovery code</source>
         <translation>wardapp — 回復コード</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="222"/>
+        <location filename="../../src/wardapp/ui/login.py" line="228"/>
         <source>Write down the recovery code</source>
         <translation>回復コードを書き留めてください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="224"/>
+        <location filename="../../src/wardapp/ui/login.py" line="230"/>
         <source>The database is now encrypted. This recovery code opens it, and its backups, when every password is lost or the key file is gone. It is shown only this once and cannot be shown again.
 Write it on paper or print it, and keep it in the office safe. Anyone who has it can read all the personal data: do not keep it on this PC.</source>
         <translation>データベースを暗号化しました。この回復コードは、全員のパスワードを失ったときや鍵ファイルがなくなったときに、データベースとそのバックアップを開くためのものです。表示は今回の1度だけで、再表示できません。
 紙に書き写すか印刷して、金庫に保管してください。これを持つ人はすべての個人情報を読めます。この PC には保存しないでください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="242"/>
+        <location filename="../../src/wardapp/ui/login.py" line="248"/>
         <source>Save as PDF to &amp;print…</source>
         <translation>印刷用に PDF で保存(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="252"/>
+        <location filename="../../src/wardapp/ui/login.py" line="258"/>
         <source>I have written down or printed the recovery code and will keep it in a safe place.</source>
         <translation>回復コードを書き留めた（または印刷した）ので、安全な場所に保管します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="257"/>
+        <location filename="../../src/wardapp/ui/login.py" line="263"/>
         <source>&amp;Continue</source>
         <translation>続ける(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="270"/>
+        <location filename="../../src/wardapp/ui/login.py" line="276"/>
         <source>Save the recovery code as PDF</source>
         <translation>回復コードを PDF で保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="271"/>
+        <location filename="../../src/wardapp/ui/login.py" line="277"/>
         <source>PDF (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="279"/>
+        <location filename="../../src/wardapp/ui/login.py" line="285"/>
         <source>Saved: {path}. Print it now, then delete the file (and empty the recycle bin).</source>
         <translation>保存しました: {path}。すぐに印刷し、ファイルを削除してください（ごみ箱も空にしてください）。</translation>
     </message>
@@ -4314,218 +4314,218 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>RostersPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="118"/>
         <source>Area</source>
         <extracomment>Kinds in the order of the combo box (``make_roster``&apos;s ``kind``). The layout combo&apos;s last item: choose a file. The preview is on screen (the RosterResult of its PDF). A file was saved (its RosterResult). The choices (saved selections, towns, flood classes) were loaded. Layouts by file path: the shipped ones, then files staff chose (this session or remembered).</extracomment>
         <translation>範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="113"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="120"/>
         <source>Saved selection</source>
         <translation>保存した範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="114"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="121"/>
         <source>Towns</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="115"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="122"/>
         <source>Flood depth</source>
         <translation>浸水深</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="124"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="131"/>
         <source>Filter towns</source>
         <translation>町字の絞り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="146"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="153"/>
         <source>Document</source>
         <translation>帳票</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="149"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
         <source>Area roster</source>
         <translation>地域名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="149"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
         <source>Safety check list</source>
         <translation>安否確認チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="150"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
         <source>Area roster by town</source>
         <translation>町字ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="150"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
         <source>Area roster by shelter</source>
         <translation>避難所ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="154"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="161"/>
         <source>Normal times (consenting persons only)</source>
         <translation>平常時（同意者のみ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="155"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="162"/>
         <source>Disaster (everyone; a reason is required)</source>
         <translation>災害時（全員・理由が必要）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="161"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="168"/>
         <source>Reason (required in a disaster)</source>
         <translation>理由（災害時は必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="164"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="171"/>
         <source>Which columns the PDF has (a layout file; CSV and Excel keep theirs)</source>
         <translation>PDF の列の並び（レイアウトファイル。CSV・Excel の列は変わりません）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="165"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="172"/>
         <source>Minimum household score</source>
         <translation>最低スコア（世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="172"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="179"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="173"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="180"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="176"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="183"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="184"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="191"/>
         <source>&amp;Preview</source>
         <translation>プレビュー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="185"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="192"/>
         <source>&amp;Save…</source>
         <translation>保存…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="186"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="193"/>
         <source>P&amp;rint…</source>
         <translation>印刷…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="213"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="220"/>
         <source>This Qt has no PDF viewer: save the roster and open the file.</source>
         <translation>この Qt には PDF の表示機能がありません。名簿を保存してファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="237"/>
         <source>Rosters</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="254"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="261"/>
         <source>{name} ({n} households)</source>
         <translation>{name}（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="263"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="270"/>
         <source>{depth} m or deeper ({n} households)</source>
         <translation>{depth} m以上（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="307"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="314"/>
         <source>{name} ({file})</source>
         <translation>{name}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="311"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="318"/>
         <source>From file…</source>
         <translation>ファイルから…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="332"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="339"/>
         <source>Open roster layout</source>
         <translation>名簿のレイアウトを開く</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="333"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="340"/>
         <source>Roster layouts (*.toml)</source>
         <translation>名簿のレイアウト (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="387"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="394"/>
         <source>Choose the area first: a saved selection, one or more towns or a flood depth.</source>
         <translation>先に範囲を選んでください（保存した範囲、町字、浸水深のいずれか）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="401"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="408"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="406"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="413"/>
         <source>{title} [{mode}]: {households} households, {persons} persons</source>
         <translation>{title}【{mode}】: 掲載 {households}世帯・{persons}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="409"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="416"/>
         <source>, {pages} pages</source>
         <translation>、{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="411"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="418"/>
         <source>Nobody in the area was left out.</source>
         <translation>範囲内で載っていない人はいません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="413"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="420"/>
         <source>Layout: {name}</source>
         <translation>レイアウト: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="424"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="431"/>
         <source>Making the preview…</source>
         <translation>プレビューを作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="438"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="438"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
         <source>CSV (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="438"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="439"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="446"/>
         <source>Save roster</source>
         <translation>名簿の保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="452"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="459"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="459"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="466"/>
         <source>Making the roster to print…</source>
         <translation>印刷する名簿を作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="473"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="480"/>
         <source>Print roster</source>
         <translation>名簿の印刷</translation>
     </message>
@@ -5299,77 +5299,77 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="314"/>
+        <location filename="../../src/wardapp/ui/login.py" line="320"/>
         <source>wardapp — sign in</source>
         <translation>wardapp — ログイン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="327"/>
+        <location filename="../../src/wardapp/ui/login.py" line="333"/>
         <source>Sign in to wardapp</source>
         <translation>wardapp にログイン</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="329"/>
+        <location filename="../../src/wardapp/ui/login.py" line="335"/>
         <source>The database is encrypted. Your user name and password also unlock it.</source>
         <translation>データベースは暗号化されています。利用者名とパスワードで暗号の鍵も開けます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="343"/>
+        <location filename="../../src/wardapp/ui/login.py" line="349"/>
         <source>&amp;User name:</source>
         <translation>利用者名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="344"/>
+        <location filename="../../src/wardapp/ui/login.py" line="350"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="349"/>
+        <location filename="../../src/wardapp/ui/login.py" line="355"/>
         <source>&amp;Sign in</source>
         <translation>ログイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="369"/>
+        <location filename="../../src/wardapp/ui/login.py" line="375"/>
         <source>Demo ward: open as</source>
         <translation>デモ区を開く役割</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="372"/>
+        <location filename="../../src/wardapp/ui/login.py" line="378"/>
         <source>Each role has a demo account (password {password}). Choose a role to see the fictitious ward as that role sees it.</source>
         <translation>役割ごとにデモ用の利用者があります（パスワード {password}）。役割を選ぶと、その役割から見た架空の区を開きます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="398"/>
+        <location filename="../../src/wardapp/ui/login.py" line="404"/>
         <source>Open the demo as {role}</source>
         <translation>{role}としてデモを開く</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="403"/>
+        <location filename="../../src/wardapp/ui/login.py" line="409"/>
         <source>Choose a new password</source>
         <translation>新しいパスワードの設定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="405"/>
+        <location filename="../../src/wardapp/ui/login.py" line="411"/>
         <source>Your password was set by the administrator. Choose a password of your own before you continue (at least {n} characters, not the same as the user name).</source>
         <translation>いまのパスワードは管理者が設定したものです。続ける前に、自分のパスワードに変更してください（{n}文字以上、利用者名と同じものは不可）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="412"/>
+        <location filename="../../src/wardapp/ui/login.py" line="418"/>
         <source>&amp;New password:</source>
         <translation>新しいパスワード(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="413"/>
+        <location filename="../../src/wardapp/ui/login.py" line="419"/>
         <source>New password (&amp;again):</source>
         <translation>新しいパスワード（確認）(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="418"/>
+        <location filename="../../src/wardapp/ui/login.py" line="424"/>
         <source>&amp;Change and sign in</source>
         <translation>変更してログイン(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/login.py" line="477"/>
+        <location filename="../../src/wardapp/ui/login.py" line="483"/>
         <source>The two passwords are different. Type the same password twice.</source>
         <translation>2つのパスワードが違います。同じパスワードを2回入力してください。</translation>
     </message>

@@ -49,7 +49,14 @@ from sqlalchemy import select
 from wardapp.geo.selection import FloodArea, SavedSelectionInfo, SelectionIndex, TownsArea, list_selections
 from wardapp.errors import WardError
 from wardapp.progress import Progress
-from wardapp.rosters.layout_files import LAYOUTS_DIR, RosterLayout, load_layout, resolve_layout, shipped_layouts
+from wardapp.rosters.layout_files import (
+    DEFAULT_FILES,
+    LAYOUTS_DIR,
+    RosterLayout,
+    load_layout,
+    resolve_layout,
+    shipped_layouts,
+)
 from wardapp.rosters.service import KINDS, RosterResult, RosterSource, make_roster
 from wardapp.store.db import Store
 from wardapp.store.models import Town
@@ -324,7 +331,7 @@ class RostersPage(Page):
             return
         lay = self.current_layout()
         default = lay is not None and lay.path is not None and lay.path.parent == LAYOUTS_DIR \
-            and lay.path.name in ("roster.toml", "check.toml")
+            and lay.path.name in DEFAULT_FILES.values()
         self.ctx.settings.preferences.roster_layout_file = "" if default or lay is None else str(lay.path)
 
     def ask_layout_file(self) -> None:
