@@ -203,3 +203,37 @@ def test_site_policy_does_not_encrypt_an_existing_store_implicitly(tmp_path: Pat
     monkeypatch.setenv(SITE_ENV, str(write(tmp_path, "[security]\nencrypt_new_store = true\n")))
     assert _init(db, monkeypatch) == 2  # already set up: refused, not silently encrypted
     assert db.read_bytes()[:16] == encryption.SQLITE_HEADER
+
+
+# ----------------------------------------------------------------------------- first start (core)
+
+
+def test_a_failure_while_encrypting_leaves_a_plain_store_without_key_file(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never an encrypted file without its key file, nor a key file beside a plain store."""
+    from wardapp.errors import StoreError
+    from wardapp.security.firststart import initialise
+
+    db = tmp_path / "ward.sqlite3"
+    open_store(db).close()  # the empty schema, as the GUI's first start has it
+
+    def refuse(_data: bytes) -> bytes:
+        raise OSError(5, "DPAPI")
+
+    monkeypatch.setattr(encryption, "dpapi_protect", refuse)
+    with pytest.raises(StoreError, match="DPAPI"):
+        initialise(db, "kanri", "kanri-pass-1", encrypt=True, dpapi=True, close=True)
+    assert not encryption.keyfile_path(db).exists() and db.read_bytes()[:16] == encryption.SQLITE_HEADER
+
+    def broken(_path: Path, _key: bytes) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(encryption, "encrypt_file", broken)
+    with pytest.raises(StoreError, match="disk full"):
+        initialise(db, "kanri", "kanri-pass-1", encrypt=True, close=True)
+    assert not encryption.keyfile_path(db).exists() and db.read_bytes()[:16] == encryption.SQLITE_HEADER
+    store = open_store(db)
+    try:
+        assert users.needs_setup(store)  # no administrator half-created either
+    finally:
+        store.close()

@@ -655,6 +655,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False))
         return 0
     print(f"初期設定しました: {path}（管理者 {name}）")
+    if code and not args.encrypt:
+        print(f"サイト設定（{site.path}）の encrypt_new_store に従い、データベースを暗号化しました。")
     if code:
         print("データベースを暗号化しました。回復コード（紙に書き、金庫など安全な場所に保管してください。"
               "再表示できません。パスワードをすべて失ったとき、鍵ファイルがなくなったときに必要です）:")

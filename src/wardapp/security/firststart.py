@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wardapp.errors import UsageError
+from wardapp.errors import StoreError, UsageError
 from wardapp.security import audit, encryption, users
 from wardapp.security.access import Actor
 from wardapp.store.db import Store
@@ -42,6 +42,13 @@ class Initialised:
 def default_dpapi() -> bool:
     """A DPAPI slot for a store encrypted at the first start: on Windows, yes."""
     return sys.platform == "win32"
+
+
+def check_admin(admin: str, password: str) -> str:
+    """The cleaned administrator name, or WardError for a name or password the core refuses."""
+    name = users.clean_name(admin)
+    users.check_password(password, name)
+    return name
 
 
 def is_new_store(path: Path) -> bool:
@@ -72,10 +79,9 @@ def initialise(path: Path, admin: str, password: str, *, display_name: str | Non
     """
     from wardapp.store import open_store
 
-    name = users.clean_name(admin)
     # Everything that can be refused is checked before the store is touched: a refusal after
     # encrypting would leave a key file for an administrator who does not exist.
-    users.check_password(password, name)
+    name = check_admin(admin, password)
     if dpapi and not encrypt:
         raise UsageError("--dpapi は --encrypt と一緒に指定してください（鍵を Windows の資格情報で保護します）。")
     code: str | None = None
@@ -97,8 +103,19 @@ def initialise(path: Path, admin: str, password: str, *, display_name: str | Non
                     raise UsageError(f"{name} は管理者ではありません。暗号化は管理者が行います。")
             finally:
                 plain.close()
-            encryption.encrypt_file(path, data_key)
-        encryption.create_keyfile(path, data_key, user=name, password=password, dpapi=dpapi)
+        # The key file first (a DPAPI failure stops here, nothing changed), then the data: an
+        # encrypted file must never exist without the key file that opens it.
+        try:
+            keyfile = encryption.create_keyfile(path, data_key, user=name, password=password, dpapi=dpapi)
+        except OSError as e:  # DPAPI refused (a roaming or damaged Windows profile)
+            raise StoreError("Windows の資格情報（DPAPI）で鍵を保護できません。データベースは変更していません。",
+                             detail=str(e)) from e
+        if path.is_file() and path.stat().st_size:
+            try:
+                encryption.encrypt_file(path, data_key)
+            except BaseException:
+                keyfile.unlink(missing_ok=True)  # encrypt_file left the plain file as it was
+                raise
         code = encryption.recovery_code(data_key)
         encryption.remember_key(path, data_key)
         store = open_store(path, key=data_key, instance_lock=instance_lock)

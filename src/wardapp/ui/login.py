@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from wardapp.errors import WardError
 from wardapp.security import encryption, users
 from wardapp.security.access import Actor
-from wardapp.security.firststart import default_dpapi, initialise, write_recovery_sheet
+from wardapp.security.firststart import check_admin, default_dpapi, initialise, write_recovery_sheet
 from wardapp.security.roles import Role
 from wardapp.store.db import Store
 
@@ -168,14 +168,20 @@ class FirstStartDialog(QDialog):
             return False
         path = self.db_path if self.db_path is not None else Path(self.store.location)
         try:
+            check_admin(self.name_edit.text(), self.password_edit.text())
+        except WardError as e:  # refused before anything is touched: try again
+            self._refuse(e.message_ja)
+            return False
+        try:
             with BusyCursor():
                 done = initialise(path, self.name_edit.text(), self.password_edit.text(),
                                   display_name=self.display_edit.text().strip() or None, encrypt=self.encrypt,
                                   dpapi=self.encrypt and default_dpapi(), store=self.store,
                                   instance_lock=self.instance_lock)
         except WardError as e:
-            if self.encrypt and encryption.is_encrypted(path):
-                # The original store was closed for encrypting: nothing left to retry on.
+            if self.encrypt:
+                # The store was closed for encrypting (and may be encrypted now): no retry on it;
+                # the next start of the app sees what is there (docs/installer.md).
                 self.store = None
                 self.ok_button.setEnabled(False)
             self._refuse(e.message_ja)
