@@ -22,6 +22,7 @@ from wardapp.cli import main
 from wardapp.errors import ConfigError, UsageError
 from wardapp.geo.selection import TownsArea, select_area
 from wardapp.rosters.content import build_content
+from wardapp.rosters.export import ALL_COLUMNS
 from wardapp.rosters.layout_files import (
     DEFAULT_FILES,
     FIELDS,
@@ -33,7 +34,8 @@ from wardapp.rosters.layout_files import (
     shipped_layouts,
 )
 from wardapp.rosters.mapdraw import MapLayers
-from wardapp.rosters.pdf_layout import natural_key, render_layout
+from wardapp.rosters.content import natural_key
+from wardapp.rosters.pdf_layout import render_layout
 from wardapp.rosters.service import make_roster
 from wardapp.security.access import SYSTEM
 from wardapp.store import Store
@@ -222,13 +224,49 @@ def test_a_newer_version_is_refused_and_older_ones_have_a_place(tmp_path: Path,
     assert lay.title == "移行済み" and lay.version == 2
 
 
-def test_the_service_refuses_a_layout_of_the_other_kind_or_for_csv(ward: Store, tmp_path: Path) -> None:
+def test_the_service_refuses_a_layout_of_the_other_kind(ward: Store, tmp_path: Path) -> None:
     area = TownsArea((town_id(ward, "見本町一丁目"),))
     with pytest.raises(UsageError, match="地域名簿用"):
         make_roster(ward, area, actor=SYSTEM, out=tmp_path / "c.pdf", kind="check", on=ON, layout=PORTRAIT)
-    with pytest.raises(UsageError, match="PDF"):
-        make_roster(ward, area, actor=SYSTEM, out=tmp_path / "c.csv", on=ON, layout=PORTRAIT)
+    with pytest.raises(UsageError, match="地域名簿用"):
+        make_roster(ward, area, actor=SYSTEM, out=tmp_path / "c.csv", kind="check", on=ON, layout=PORTRAIT)
     assert not list(tmp_path.iterdir())
+
+
+def test_export_columns_of_a_layout(ward: Store, tmp_path: Path) -> None:
+    area = TownsArea((town_id(ward, "見本町一丁目"),))
+    own = tmp_path / "own.toml"
+    own.write_text(MINIMAL + '\n[export]\ncolumns = ["No.", "氏名", "住所", "要支援者名簿", "避難所"]\n', encoding="utf-8")
+    out = tmp_path / "r.csv"
+    r = make_roster(ward, area, actor=SYSTEM, out=out, on=ON, mode="disaster", reason="訓練", layout=own)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    # in this order; 避難所 only exists per shelter, so it is left out here
+    assert lines[0] == "No.,氏名,住所,要支援者名簿"
+    assert len(lines) == r.persons + 1 and all(len(line.split(",")) == 4 for line in lines[1:])
+    assert r.to_json()["layout"]["layout_file"] == "own.toml"
+    # without [export] (the shipped layouts) the export keeps all its columns, in the layout's order
+    full = tmp_path / "full.csv"
+    make_roster(ward, area, actor=SYSTEM, out=full, on=ON, layout=PORTRAIT)
+    table = [line.split(",") for line in full.read_text(encoding="utf-8-sig").splitlines()]
+    head = table[0]
+    assert head[:3] == ["No.", "世帯番号", "氏名"] and set(head) <= set(ALL_COLUMNS)
+    addresses = list(dict.fromkeys(row[head.index("住所")] for row in table[1:]))
+    assert addresses == sorted(addresses, key=natural_key)  # sort = "address", as the PDF
+    # an XLSX takes the same columns
+    from openpyxl import load_workbook
+
+    x = tmp_path / "r.xlsx"
+    make_roster(ward, area, actor=SYSTEM, out=x, on=ON, layout=own)
+    ws = load_workbook(x)["名簿"]
+    assert [c.value for c in ws[1]] == ["No.", "氏名", "住所"]  # normal times: no 要支援者名簿 column
+
+
+def test_bad_export_columns_list_the_allowed_ones(tmp_path: Path) -> None:
+    e = refused(MINIMAL + '\n[export]\ncolumns = ["No.", "電話番号"]\n', tmp_path)
+    assert "export.columns[1]" in e.message_ja and "「電話番号」" in e.message_ja and "世帯スコア" in e.message_ja
+    assert "15行目" in e.message_ja
+    e = refused(MINIMAL + '\n[export]\ncolumns = ["No.", "No."]\n', tmp_path)
+    assert "2回" in e.message_ja
 
 
 # --- service, audit and CLI -----------------------------------------------------------------------------

@@ -4314,218 +4314,218 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>RostersPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="118"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="119"/>
         <source>Area</source>
         <extracomment>Kinds in the order of the combo box (``make_roster``&apos;s ``kind``). The layout combo&apos;s last item: choose a file. The preview is on screen (the RosterResult of its PDF). A file was saved (its RosterResult). The choices (saved selections, towns, flood classes) were loaded. Layouts by file path: the shipped ones, then files staff chose (this session or remembered).</extracomment>
         <translation>範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="120"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="121"/>
         <source>Saved selection</source>
         <translation>保存した範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="121"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="122"/>
         <source>Towns</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="122"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="123"/>
         <source>Flood depth</source>
         <translation>浸水深</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="131"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="132"/>
         <source>Filter towns</source>
         <translation>町字の絞り込み</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="153"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="154"/>
         <source>Document</source>
         <translation>帳票</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
         <source>Area roster</source>
         <translation>地域名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="156"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
         <source>Safety check list</source>
         <translation>安否確認チェックリスト</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="158"/>
         <source>Area roster by town</source>
         <translation>町字ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="157"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="158"/>
         <source>Area roster by shelter</source>
         <translation>避難所ごと（地域名簿）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="161"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="162"/>
         <source>Normal times (consenting persons only)</source>
         <translation>平常時（同意者のみ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="162"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="163"/>
         <source>Disaster (everyone; a reason is required)</source>
         <translation>災害時（全員・理由が必要）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="168"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="169"/>
         <source>Reason (required in a disaster)</source>
         <translation>理由（災害時は必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="171"/>
-        <source>Which columns the PDF has (a layout file; CSV and Excel keep theirs)</source>
-        <translation>PDF の列の並び（レイアウトファイル。CSV・Excel の列は変わりません）</translation>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="172"/>
+        <source>Which columns the roster has (a layout file)</source>
+        <translation>名簿の列の並び（レイアウトファイル）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="172"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="173"/>
         <source>Minimum household score</source>
         <translation>最低スコア（世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="179"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="180"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="180"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="181"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="183"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="184"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="191"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="192"/>
         <source>&amp;Preview</source>
         <translation>プレビュー(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="192"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="193"/>
         <source>&amp;Save…</source>
         <translation>保存…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="193"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="194"/>
         <source>P&amp;rint…</source>
         <translation>印刷…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="220"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="221"/>
         <source>This Qt has no PDF viewer: save the roster and open the file.</source>
         <translation>この Qt には PDF の表示機能がありません。名簿を保存してファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="237"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="238"/>
         <source>Rosters</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="262"/>
         <source>{name} ({n} households)</source>
         <translation>{name}（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="270"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="271"/>
         <source>{depth} m or deeper ({n} households)</source>
         <translation>{depth} m以上（{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="314"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="315"/>
         <source>{name} ({file})</source>
         <translation>{name}（{file}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="318"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="319"/>
         <source>From file…</source>
         <translation>ファイルから…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="339"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="340"/>
         <source>Open roster layout</source>
         <translation>名簿のレイアウトを開く</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="340"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="341"/>
         <source>Roster layouts (*.toml)</source>
         <translation>名簿のレイアウト (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="394"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="395"/>
         <source>Choose the area first: a saved selection, one or more towns or a flood depth.</source>
         <translation>先に範囲を選んでください（保存した範囲、町字、浸水深のいずれか）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="408"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="409"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="413"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="414"/>
         <source>{title} [{mode}]: {households} households, {persons} persons</source>
         <translation>{title}【{mode}】: 掲載 {households}世帯・{persons}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="416"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="417"/>
         <source>, {pages} pages</source>
         <translation>、{pages}ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="418"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="419"/>
         <source>Nobody in the area was left out.</source>
         <translation>範囲内で載っていない人はいません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="420"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="421"/>
         <source>Layout: {name}</source>
         <translation>レイアウト: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="431"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="432"/>
         <source>Making the preview…</source>
         <translation>プレビューを作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="446"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="446"/>
         <source>CSV (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="445"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="446"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="446"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="447"/>
         <source>Save roster</source>
         <translation>名簿の保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="459"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="460"/>
         <source>Writing {name}…</source>
         <translation>{name} を書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="466"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="467"/>
         <source>Making the roster to print…</source>
         <translation>印刷する名簿を作っています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/rosters.py" line="480"/>
+        <location filename="../../src/wardapp/ui/pages/rosters.py" line="481"/>
         <source>Print roster</source>
         <translation>名簿の印刷</translation>
     </message>

@@ -98,10 +98,11 @@ def test_chosen_layout_prints_and_is_remembered(page: RostersPage, ward: Store, 
     with ward.session() as s:
         e = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
     assert e is not None and json.loads(e.details_json)["layout"] == "電話連絡用（A4縦）"
-    # CSV keeps its own columns: the layout is not passed (make_roster would refuse it)
+    # CSV: the layout goes along (it has no [export] columns, so the CSV has all of them)
     with qtbot.waitSignal(page.saved, timeout=TIMEOUT * 3) as sig:
         page.save_to(tmp_path / "r.csv")
-    assert sig.args[0].layout is None
+    assert sig.args[0].layout is not None and sig.args[0].layout.name == "電話連絡用（A4縦）"
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").startswith("No.,世帯番号,氏名,")
     # a new page (the next start) comes back with the same choice
     again = make_page(ward, settings, qtbot)
     try:

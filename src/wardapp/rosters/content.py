@@ -21,7 +21,9 @@ Headless (no Qt): the CLI, the GUI's 名簿 page and the tests build the same co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
@@ -190,6 +192,21 @@ class RosterContent:
         wanted = {h.household_id for h in (self.households if households is None else households) if h.has_point}
         kept = tuple(h for h in self.selection.households if int(h.household_id) in wanted)
         return replace(self.selection, households=kept, without_point=()).markers()
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """「…2番1号」 before 「…10番4号」: numbers (全角 or 半角) compare as numbers, not as text."""
+    parts = re.split(r"(\d+)", unicodedata.normalize("NFKC", text or ""))
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
+
+
+def sort_households(households: Sequence[RosterHousehold], sort: str) -> list[RosterHousehold]:
+    """Households in a layout's order (``sort``: number / address / household_no); numbers stay the selection's."""
+    if sort == "address":
+        return sorted(households, key=lambda h: (natural_key(h.address), natural_key(h.building), h.number))
+    if sort == "household_no":
+        return sorted(households, key=lambda h: (natural_key(h.household_no), h.number))
+    return list(households)  # "number": the selection's order (世帯スコアの高い順), as the map numbers them
 
 
 def _band(score: int, minimums: tuple[int, ...]) -> int:

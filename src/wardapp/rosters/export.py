@@ -21,6 +21,10 @@ cells (and the 区分 letters in text), print settings (landscape, one page wide
 repeated, 取扱注意 and page numbers in the print header and footer), and a second sheet 「情報」
 saying what the list is: area, 基準日, scores, mode and its legal basis, reason, who exported it
 and when, the counts and who was left out.
+
+Which of the columns, in what order: all of them, or the ``[export] columns`` of a roster layout
+file (:mod:`wardapp.rosters.layout_files`), a subset of :data:`ALL_COLUMNS` by name; the rows in
+the layout's ``sort`` (as its PDF).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from wardapp.palette import CARE_CATEGORIES
 from wardapp.reports.document import HANDLE_WITH_CARE, date_label
 from wardapp.reports.gaiji import PLACEHOLDER, codepoint_label, is_private_use
 from wardapp.rosters.consent import LEGAL_BASIS, SECRECY, Mode
-from wardapp.rosters.content import GROUP_LABELS, RosterContent, RosterHousehold, RosterPerson
+from wardapp.rosters.content import GROUP_LABELS, RosterContent, RosterHousehold, RosterPerson, sort_households
 
 Encoding = Literal["cp932", "utf-8-sig"]
 ENCODINGS: Final[dict[str, Encoding]] = {"cp932": "cp932", "sjis": "cp932", "shift-jis": "cp932", "ms932": "cp932",
@@ -64,7 +68,27 @@ class CharNote:
         return f"{self.row}行目 {self.column}: {self.codepoint}（{what}）"
 
 
-def header(content: RosterContent) -> list[str]:
+#: Every column an export can have, in the default order (避難所 only per shelter, 要支援者名簿
+#: only in a disaster).
+ALL_COLUMNS: Final = ("No.", "世帯番号", "氏名", "氏名カナ", "生年月日", "生年月日（和暦）", "年齢", "性別", "続柄", "住所",
+                      "方書", "個人スコア", "世帯スコア", "区分", "町字", "避難所", "要支援者名簿", "地図")
+
+
+def _picked(full: list[str], columns: Sequence[str] | None) -> list[int]:
+    """Indexes of ``columns`` (a layout's choice, by name) in the full header; a column the content
+    does not have here (避難所 without per-shelter sections, 要支援者名簿 in normal times) is left out."""
+    if columns is None:
+        return list(range(len(full)))
+    at = {name: i for i, name in enumerate(full)}
+    return [at[c] for c in columns if c in at]
+
+
+def header(content: RosterContent, columns: Sequence[str] | None = None) -> list[str]:
+    full = _header(content)
+    return [full[i] for i in _picked(full, columns)]
+
+
+def _header(content: RosterContent) -> list[str]:
     cols = ["No.", "世帯番号", "氏名", "氏名カナ", "生年月日", "生年月日（和暦）", "年齢", "性別", "続柄", "住所",
             "方書", "個人スコア", "世帯スコア", "区分", "町字"]
     if content.group_by == "shelter":
@@ -75,10 +99,18 @@ def header(content: RosterContent) -> list[str]:
     return cols
 
 
-def rows(content: RosterContent) -> Iterator[tuple[RosterHousehold, RosterPerson, list[Any]]]:
-    """Data rows in roster order (numbers, dates and scores as values, not text)."""
+def rows(content: RosterContent, columns: Sequence[str] | None = None, sort: str = "number"
+         ) -> Iterator[tuple[RosterHousehold, RosterPerson, list[Any]]]:
+    """Data rows in roster order, or a layout's (``sort``, as its PDF) — numbers, dates and scores
+    as values, not text."""
+    picked = _picked(_header(content), columns)
+    for h, m, row in _rows(content, sort):
+        yield h, m, [row[i] for i in picked]
+
+
+def _rows(content: RosterContent, sort: str) -> Iterator[tuple[RosterHousehold, RosterPerson, list[Any]]]:
     shelter = content.group_by == "shelter"
-    for h in content.households:
+    for h in sort_households(content.households, sort):
         for m in h.members:
             row: list[Any] = [h.number, h.household_no, m.name, m.kana, m.birth_date, m.birth_wareki, m.age, m.sex,
                               m.relationship, h.address, h.building, m.score, h.score, m.marks, h.town_name]
@@ -90,7 +122,8 @@ def rows(content: RosterContent) -> Iterator[tuple[RosterHousehold, RosterPerson
             yield h, m, row
 
 
-def write_csv(content: RosterContent, out: str | Path, *, encoding: str = "utf-8-sig") -> list[CharNote]:
+def write_csv(content: RosterContent, out: str | Path, *, encoding: str = "utf-8-sig",
+              columns: Sequence[str] | None = None, sort: str = "number") -> list[CharNote]:
     """Write the CSV (CRLF, every text cell neutralised); returns the 外字 notes.
 
     ``encoding``: ``cp932`` or ``utf-8-sig`` (aliases ``utf-8``, ``sjis`` …).  The service
@@ -100,12 +133,12 @@ def write_csv(content: RosterContent, out: str | Path, *, encoding: str = "utf-8
     enc = ENCODINGS.get((encoding or "utf-8-sig").strip().lower().replace("_", "-"))
     if enc is None:
         raise UsageError(f"CSV の文字コードは cp932 か utf-8 で指定してください（受け取った値: {encoding}）。")
-    cols = header(content)
+    cols = header(content, columns)
     notes: list[CharNote] = []
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(cols)
-    for i, (_, _, row) in enumerate(rows(content), start=1):
+    for i, (_, _, row) in enumerate(rows(content, columns, sort), start=1):
         cells = [v.isoformat() if isinstance(v, dt.date) else v for v in row]
         cells = [_checked(v, i, cols[c], enc, notes) if isinstance(v, str) else v for c, v in enumerate(cells)]
         w.writerow(safe_row(cells))
@@ -143,13 +176,13 @@ _PERSON_COLUMNS: Final = frozenset({"氏名", "氏名カナ", "生年月日", "�
 
 
 def write_xlsx(content: RosterContent, out: str | Path, *, exported_by: str, exported_at: dt.datetime,
-               title: str = "地域名簿") -> list[CharNote]:
+               title: str = "地域名簿", columns: Sequence[str] | None = None, sort: str = "number") -> list[CharNote]:
     """Write the XLSX (sheet 「名簿」 and sheet 「情報」); returns the 外字 notes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    cols = header(content)
+    cols = header(content, columns)
     wb = Workbook()
     ws = wb.active
     ws.title = "名簿"
@@ -165,7 +198,7 @@ def write_xlsx(content: RosterContent, out: str | Path, *, exported_by: str, exp
     fills: dict[str, PatternFill] = {}
     person_cols = [c for c, name in enumerate(cols, start=1) if name in _PERSON_COLUMNS]
     notes: list[CharNote] = []
-    for r, (_, m, row) in enumerate(rows(content), start=2):
+    for r, (_, m, row) in enumerate(rows(content, columns, sort), start=2):
         for c, v in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
             if isinstance(v, str):

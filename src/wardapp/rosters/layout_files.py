@@ -35,6 +35,9 @@ the defaults of the two document kinds and reproduce the PDFs the app always pri
     meaning = "…"                       # box columns: what a tick means (printed under every page)
     kana_size = 6                       # name: the furigana's size
 
+    [export]                            # optional: the CSV / Excel columns, by name (export.ALL_COLUMNS)
+    columns = ["No.", "氏名", "住所", "区分"]
+
 A layout chooses *which of the content's fields* are printed and how; it cannot add data.  Every
 value comes from :class:`~wardapp.rosters.content.RosterContent`, which is built under the
 actor's permissions and the consent rules, so a layout never widens what a role may see (a
@@ -126,7 +129,7 @@ FIELDS: Final[dict[str, FieldSpec]] = {f.key: f for f in (
 )}
 
 _TOP_KEYS: Final = ("format", "version", "name", "kind", "title", "orientation", "cover", "sort", "team_line",
-                    "description", "table", "columns")
+                    "description", "table", "columns", "export")
 _TABLE_KEYS: Final = ("font_size", "header_size", "padding", "min_row_height")
 _COLUMN_KEYS: Final = ("field", "header", "width", "align", "size", "bold", "level", "modes", "meaning", "kana_size")
 
@@ -171,6 +174,8 @@ class RosterLayout:
     min_row_mm: float = 0.0
     description: str = ""
     path: Path | None = None
+    #: CSV / Excel columns by name (None: all of them, the export's own order).
+    export_columns: tuple[str, ...] | None = None
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -336,11 +341,12 @@ def check_layout(raw: dict[str, Any], *, file: str = "レイアウト", text: st
     cols = [_column(c, i, col) for i, col in enumerate(raw_cols)]
     if not any(col.field == "name" for col in cols):
         raise c.fail("columns", "氏名（field = \"name\"）の列が必要です（誰の行か分からない名簿になります）。")
+    export_columns = _export(c, c.get(raw, "export", dict, "export", default=None))
     layout = RosterLayout(name=name, kind=kind, title=title, orientation=orientation, columns=tuple(cols),
                           version=VERSION, cover=cover, sort=sort, team_line=team_line,
                           font_size=float(font_size or 8.5), header_size=float(header_size or 8.0),
                           padding=float(padding if padding is not None else 2.0), min_row_mm=float(min_row or 0.0),
-                          description=description, path=path)
+                          description=description, path=path, export_columns=export_columns)
     _check_widths(c, layout)
     return layout
 
@@ -386,6 +392,26 @@ def _column(c: _Checker, i: int, col: Any) -> LayoutColumn:
     return LayoutColumn(field=key, header=header, width_mm=width_mm, align=align,  # type: ignore[arg-type]
                         level=level, size=size, bold=bold, modes=tuple(m for m in MODES if m in modes),  # type: ignore[arg-type]
                         meaning=meaning, kana_size=kana)
+
+
+def _export(c: _Checker, table: dict[str, Any] | None) -> tuple[str, ...] | None:
+    """``[export] columns``: names from the export's column list, each once."""
+    if table is None:
+        return None
+    from wardapp.rosters.export import ALL_COLUMNS
+
+    c.unknown(table, ("columns",), "export", table="export")
+    names = c.get(table, "columns", list, "export.columns", required=True, table="export")
+    allowed = "、".join(ALL_COLUMNS)
+    if not names:
+        raise c.fail("export.columns", f"列が1つもありません。使える列: {allowed}", table="export")
+    for i, n in enumerate(names):
+        if not isinstance(n, str) or n not in ALL_COLUMNS:
+            raise c.fail(f"export.columns[{i}]", f"「{n}」という列はありません。使える列: {allowed}", table="export",
+                         leaf="columns")
+        if names.index(n) != i:
+            raise c.fail(f"export.columns[{i}]", f"「{n}」が2回あります。", table="export", leaf="columns")
+    return tuple(names)
 
 
 def _check_widths(c: _Checker, layout: RosterLayout) -> None:

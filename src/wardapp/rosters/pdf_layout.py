@@ -12,8 +12,6 @@ nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from wardapp.reports.document import ReportDocument
 from wardapp.reports.fonts import FontChoice
 from wardapp.rosters.consent import NOT_REGISTERED
-from wardapp.rosters.content import RosterContent, RosterHousehold, RosterPerson, category_marks
+from wardapp.rosters.content import RosterContent, RosterHousehold, RosterPerson, category_marks, sort_households
 from wardapp.rosters.cover import NO_POINT_MARK, category_line, cover, document_info
 from wardapp.rosters.layout import Cell, Column, Group, NameCell, PagedTable, binary_streams
 from wardapp.rosters.layout_files import LayoutColumn, RosterLayout
@@ -82,20 +80,6 @@ def table_columns(layout: RosterLayout, mode: str) -> list[tuple[LayoutColumn, C
     """The layout's columns printed in ``mode`` as the page-table's columns."""
     return [(c, Column(c.header, width, c.align, household=c.household, size=c.size, bold=c.bold))
             for c, width in layout.columns_for(mode)]
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """「…2番1号」 before 「…10番4号」: numbers (全角 or 半角) compare as numbers, not as text."""
-    parts = re.split(r"(\d+)", unicodedata.normalize("NFKC", text or ""))
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
-
-
-def _sorted(households: Sequence[RosterHousehold], sort: str) -> list[RosterHousehold]:
-    if sort == "address":
-        return sorted(households, key=lambda h: (natural_key(h.address), natural_key(h.building), h.number))
-    if sort == "household_no":
-        return sorted(households, key=lambda h: (natural_key(h.household_no), h.number))
-    return list(households)  # "number": the selection's order (世帯スコアの高い順), as the map numbers them
 
 
 def household_group(table: PagedTable, cols: Sequence[LayoutColumn], h: RosterHousehold, where: str) -> Group:
@@ -170,7 +154,7 @@ def render_layout(content: RosterContent, layers: MapLayers, out: str | Path, la
         table = PagedTable(doc, [t for _, t in pairs], size=layout.font_size, padding=layout.padding,
                            header_size=layout.header_size, min_row=layout.min_row_mm * mm)
         where = f"{section.title} " if content.grouped else ""
-        groups = [household_group(table, cols, h, where) for h in _sorted(section.households, layout.sort)]
+        groups = [household_group(table, cols, h, where) for h in sort_households(section.households, layout.sort)]
         story += table.story(groups, first=doc.frame_height, full=doc.frame_height,
                              top=(lambda: team_line(doc)) if layout.team_line else None,
                              bottom=lambda: foot(doc, cols))

@@ -101,7 +101,7 @@ class RosterResult:
     audit_seq: int
     #: The document's title (the layout's ``title``; "" = the kind's usual title).
     document_title: str = ""
-    #: The layout a PDF was drawn with (None for CSV / XLSX).
+    #: The layout used (a PDF's columns; a CSV / XLSX's if the layout has ``[export] columns``).
     layout: RosterLayout | None = None
 
     @property
@@ -244,8 +244,8 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
                 layout: str | os.PathLike[str] | RosterLayout | None = None) -> RosterResult:
     """Write the roster of ``source`` to ``out`` and record it in the audit log (see the module docstring).
 
-    ``layout``: the PDF's layout — a layout file, a loaded :class:`RosterLayout`, or None (the
-    kind's shipped default).  A layout is for PDFs only (CSV / XLSX have their own columns).
+    ``layout``: a layout file, a loaded :class:`RosterLayout`, or None (the kind's shipped
+    default): the PDF's columns, and the CSV / XLSX columns if it has ``[export] columns``.
 
     Raises ``PermissionDenied`` (the actor's role may not print / export), ``UsageError`` (a
     disaster-mode roster without a reason, an unknown kind or suffix, an empty area, no
@@ -256,11 +256,8 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
     fmt = _format(target, format)
     require(actor, PERMISSIONS[fmt])
     document, grouping = _kind(kind, group_by)
-    if fmt != "pdf" and layout is not None:
-        raise UsageError("レイアウトは PDF の帳票に使います。CSV・Excel の列は決まっています（docs/rosters.md）。")
     # checked before anything is selected or written: a wrong file fails fast, naming its line
-    lay = resolve_layout(layout if isinstance(layout, RosterLayout) or layout is None else Path(layout), document) \
-        if fmt == "pdf" else None
+    lay = resolve_layout(layout if isinstance(layout, RosterLayout) or layout is None else Path(layout), document)
     m = parse_mode(mode)
     why = check_reason(m, reason)
     progress = progress or Progress()
@@ -273,7 +270,7 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
                             shelter_of=shelter_of)
     when = (printed_at or dt.datetime.now()).replace(microsecond=0)
     who = _who(actor)
-    title = lay.title if lay is not None else TITLES[document]
+    title = lay.title
     progress.report(2, 4, "書き出しています")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
@@ -283,15 +280,16 @@ def make_roster(store: Store, source: RosterSource, *, actor: Actor, out: str | 
             from wardapp.rosters.mapdraw import MapLayers
             from wardapp.rosters.pdf_layout import render_layout
 
-            assert lay is not None
             doc = render_layout(content, MapLayers.load(store), tmp, lay, printed_by=who, printed_at=when, font=font)
             pages = doc.page_count
             gaiji = tuple(f"{o.where}: {o.codepoint}（{o.kind}）" for o in doc.gaiji.occurrences)
         else:
             from wardapp.rosters.export import write_csv, write_xlsx
 
-            notes = (write_csv(content, tmp, encoding=encoding) if fmt == "csv"
-                     else write_xlsx(content, tmp, exported_by=who, exported_at=when, title=title))
+            cols = lay.export_columns  # the layout's [export] columns (None: all)
+            notes = (write_csv(content, tmp, encoding=encoding, columns=cols, sort=lay.sort) if fmt == "csv"
+                     else write_xlsx(content, tmp, exported_by=who, exported_at=when, title=title, columns=cols,
+                                     sort=lay.sort))
             gaiji = tuple(n.describe() for n in notes)
         progress.report(3, 4, "監査ログに記録しています")
         with store.engine.begin() as conn:
@@ -334,7 +332,7 @@ def _details(content: RosterContent, kind: str, fmt: Format, target: Path, encod
         d["min_score"] = content.min_score
     if fmt == "csv":
         d["encoding"] = encoding
-    if layout is not None:  # which columns were on the paper: the layout's name, format version, file
+    if layout is not None:  # which columns were on the paper / in the file: the layout's name, version, file
         d.update(layout.audit_details())
     return d
 

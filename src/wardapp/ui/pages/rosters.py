@@ -13,7 +13,8 @@ Japanese, and nothing is written.
 
 The PDF's columns come from a layout file (:mod:`wardapp.rosters.layout_files`): the chooser
 lists the shipped layouts of the chosen document and 「ファイルから…」 for a ward's own file;
-the choice is remembered (``Preferences.roster_layout_file``).  CSV and Excel keep their columns.
+the choice is remembered (``Preferences.roster_layout_file``).  CSV and Excel take the layout's
+``[export] columns`` if it has them (all columns otherwise).
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ class RostersPage(Page):
         self.reason_edit.setPlaceholderText(self.tr("Reason (required in a disaster)"))
         self.layout_combo = QComboBox(doc_box)
         self.layout_combo.setObjectName("layout")
-        self.layout_combo.setToolTip(self.tr("Which columns the PDF has (a layout file; CSV and Excel keep theirs)"))
+        self.layout_combo.setToolTip(self.tr("Which columns the roster has (a layout file)"))
         self.min_check = QCheckBox(self.tr("Minimum household score"), doc_box)
         self.min_spin = QSpinBox(doc_box)
         self.min_spin.setRange(0, 999)
@@ -398,8 +399,8 @@ class RostersPage(Page):
         store, actor, req = self.ctx.store, self.ctx.actor, self.request()
         index = self.choices.index if self.choices is not None else None
 
-        # the layout is the PDF's; CSV and Excel have their own columns
-        layout = self.current_layout() if out.suffix.lower() == ".pdf" else None
+        # the PDF's columns; CSV and Excel take the layout's [export] columns if it has them
+        layout = self.current_layout()
 
         def work(progress: Progress) -> RosterResult:
             return make_roster(store, source, actor=actor, out=out, index=index, progress=progress, layout=layout,
