@@ -22,7 +22,7 @@ from wardapp.cli import main
 from wardapp.errors import ConfigError, UsageError
 from wardapp.geo.selection import TownsArea, select_area
 from wardapp.rosters.content import build_content
-from wardapp.rosters.export import ALL_COLUMNS
+from wardapp.rosters.export import ALL_COLUMNS, header
 from wardapp.rosters.layout_files import (
     DEFAULT_FILES,
     FIELDS,
@@ -259,6 +259,16 @@ def test_export_columns_of_a_layout(ward: Store, tmp_path: Path) -> None:
     make_roster(ward, area, actor=SYSTEM, out=x, on=ON, layout=own)
     ws = load_workbook(x)["名簿"]
     assert [c.value for c in ws[1]] == ["No.", "氏名", "住所"]  # normal times: no 要支援者名簿 column
+
+
+def test_every_export_header_is_a_name_a_layout_may_use(ward: Store) -> None:
+    sel = select_area(ward, TownsArea((town_id(ward, "見本町一丁目"),)), on=ON, actor=SYSTEM)
+    for mode in ("normal", "disaster"):
+        for group in (None, "shelter"):
+            content = build_content(ward, sel, mode=mode, group_by=group)  # type: ignore[arg-type]
+            assert set(header(content)) <= set(ALL_COLUMNS)
+            assert header(content, ALL_COLUMNS) == header(content)  # everything, in the export's order
+    assert "避難所" in header(build_content(ward, sel, mode="disaster", group_by="shelter"))
 
 
 def test_bad_export_columns_list_the_allowed_ones(tmp_path: Path) -> None:

@@ -150,7 +150,7 @@ def _add_roster_parser(sub: Any) -> None:
     p.add_argument("--date", metavar="DATE", help="基準日（年齢と同意の判定。既定: 今日。西暦・和暦）")
     p.add_argument("--encoding", choices=["utf-8", "cp932"], default="utf-8", help="CSV の文字コード（既定 utf-8、BOM 付き）")
     p.add_argument("--layout", metavar="FILE.toml",
-                   help="PDF の列のレイアウトファイル（既定: 帳票の種類の標準。docs/rosters.md「名簿のレイアウト」）")
+                   help="列のレイアウトファイル（既定: 帳票の種類の標準。CSV・Excel には [export] の列。docs/rosters.md「名簿のレイアウト」）")
     _add_db(p)
     _add_as(p)
     p.add_argument("--out", required=True, metavar="FILE", help="書き出すファイル（.pdf、.csv、.xlsx）")
