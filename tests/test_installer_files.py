@@ -85,6 +85,9 @@ def test_spec_ships_what_the_program_reads(spec_run: dict[str, Any]) -> None:
     assert {"wardapp/store/migrations", "wardapp/geo/web"} <= shipped
     assert "wardapp.ui.pages" in g["_asked"]["submodules"] and "sqlcipher3" in g["_asked"]["submodules"]
     assert "sqlcipher3" in g["_asked"]["libs"]
+    # pyogrio has no PyInstaller hook: without its submodules the frozen GUI dies at import
+    # (ModuleNotFoundError: pyogrio._geometry — seen in a trial build).
+    assert "pyogrio" in g["_asked"]["submodules"] and "pyogrio" in g["_asked"]["libs"]
     assert "PySide6.QtWebEngineWidgets" in analysis.kwargs["hiddenimports"]
     exes = {r.kwargs["name"]: r.kwargs for r in _Recorder.made if type(r).__name__ == "EXE"}
     assert exes["wardapp"]["console"] is False and exes["wardapp-cli"]["console"] is True
