@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,6 +96,22 @@ def test_every_shipped_layout_loads_and_each_kind_has_its_default() -> None:
         assert lay.kind == kind and lay.file_name == file and lay.version == VERSION and lay.cover
 
 
+def test_a_wrong_file_among_the_shipped_ones_is_reported_and_the_others_still_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardapp.rosters import layout_files
+
+    for f in LAYOUTS_DIR.glob("*.toml"):
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "zz-broken.toml").write_text(MINIMAL.replace("width = 40", "width = 400"), encoding="utf-8")
+    monkeypatch.setattr(layout_files, "LAYOUTS_DIR", tmp_path)
+    with pytest.raises(ConfigError, match="zz-broken.toml"):
+        shipped_layouts()
+    problems: list[ConfigError] = []
+    listed = shipped_layouts(problems)
+    assert len(listed) == len(list(LAYOUTS_DIR.glob("*.toml")))
+    assert [e.file for e in problems] == ["zz-broken.toml"]
+
+
 def test_default_roster_widths_are_the_ones_the_roster_always_had() -> None:
     lay = default_layout("roster")
     normal = {c.header: round(w / 72 * 25.4, 3) for c, w in lay.columns_for("normal")}
@@ -127,8 +144,8 @@ def test_custom_portrait_layout_prints_its_columns_phone_and_notes(ward: Store, 
     texts = [flat(t) for t in pages(out)]
     assert "凡例" not in texts[0]  # cover = false: no map page
     assert texts[0].startswith("地域名簿（電話連絡用）【災害時】")
-    for header in ("No.", "住所・方書", "氏名", "年齢", "区分", "電話", "連絡済", "備考"):
-        assert header in texts[0], header
+    for title in ("No.", "住所・方書", "氏名", "年齢", "区分", "電話", "連絡済", "備考"):
+        assert title in texts[0], title
     assert "世帯番号" not in texts[0] and "生年月日" not in texts[0] and "スコア" not in texts[0].split("援護度")[-1]
     assert "04-2900-1234" in texts[0]
     assert "□連絡済＝電話で安否を確認できた" in texts[0]  # the box's meaning under every page

@@ -450,9 +450,20 @@ def load_layout(path: str | Path) -> RosterLayout:
     return parse_layout(text, file=p.name, path=p)
 
 
-def shipped_layouts() -> list[RosterLayout]:
-    """The layouts in ``resources/roster-layouts`` (defaults first, then by name)."""
-    out = [load_layout(p) for p in sorted(LAYOUTS_DIR.glob("*.toml"))]
+def shipped_layouts(problems: list[ConfigError] | None = None) -> list[RosterLayout]:
+    """The layouts in ``resources/roster-layouts`` (defaults first, then by name).
+
+    A wrong file raises, or — given a ``problems`` list — is added to it and left out, so that
+    one ward-made file placed there by mistake does not hide the others.
+    """
+    out = []
+    for p in sorted(LAYOUTS_DIR.glob("*.toml")):
+        try:
+            out.append(load_layout(p))
+        except ConfigError as e:
+            if problems is None:
+                raise
+            problems.append(e)
     defaults = {LAYOUTS_DIR / f for f in DEFAULT_FILES.values()}
     return sorted(out, key=lambda lay: (lay.path not in defaults, lay.kind != "roster", lay.name))
 

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from wardapp.geo.selection import FloodArea, SavedSelectionInfo, SelectionIndex, TownsArea, list_selections
-from wardapp.errors import WardError
+from wardapp.errors import ConfigError, WardError
 from wardapp.progress import Progress
 from wardapp.rosters.layout_files import (
     DEFAULT_FILES,
@@ -289,11 +289,11 @@ class RostersPage(Page):
     # ------------------------------------------------------------------ layouts
 
     def _load_layouts(self) -> None:
-        try:
-            for lay in shipped_layouts():
-                self.layouts[str(lay.path)] = lay
-        except WardError as e:  # a damaged installation: said under the buttons; make_roster names the file
-            self._layout_problem = str(e)
+        problems: list[ConfigError] = []
+        for lay in shipped_layouts(problems):
+            self.layouts[str(lay.path)] = lay
+        # a wrong file in the installation's folder: said under the buttons, the others still listed
+        self._layout_problem = "\n".join(str(e) for e in problems)
         remembered = self.ctx.settings.preferences.roster_layout_file
         if remembered and remembered not in self.layouts and Path(remembered).is_file():
             try:
