@@ -40,7 +40,7 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.data_import import DictionaryImportFlow, LayerImportFlow, WelfareImportFlow
 from wardapp.ui.import_dialog import ImportFlow
 from wardapp.ui.lock import IdleWatcher, LockScreen, WindowHider
-from wardapp.ui.pages import Page, permitted_pages
+from wardapp.ui.pages import ItemRef, Page, available_pages, permitted_pages
 from wardapp.ui.tasks import ignore_cancel
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             page = cls(ctx, self.stack)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.store_written.connect(lambda what, source=page: self._page_wrote(source, what))
+            page.open_requested.connect(self.open_item)
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(cls.icon(), cls.title(), self.nav)
@@ -272,6 +273,29 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.nav.setCurrentRow(row)
+
+    @Slot(object)
+    def open_item(self, ref: ItemRef) -> Page | None:
+        """A page asked for an item of another page (予定表 → a 回 or a visit): switch to that page
+        and let it show the item.  A page the role may not use was never built, so the answer is
+        a message instead (the same rule as the sidebar)."""
+        target = next((p for p in self.pages if p.key == ref.page), None)
+        if target is None:
+            cls = next((c for c in available_pages() if c.key == ref.page), None)
+            text = self.tr("Your role ({role}) may not use the page “{page}”, so this item cannot be opened.").format(
+                role=self.ctx.actor.role_ja if self.ctx.actor else "", page=cls.title() if cls else ref.page)
+            self.statusBar().showMessage(text, 8000)
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Cannot open"), text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("openDeniedBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return None
+        # The item first, then the page: a page that must read the store again for it then reads
+        # once (the item's period), not once for the old view and again for the item.
+        target.open_item(ref)
+        self.show_page(self.pages.index(target))
+        return target
 
     def current_page(self) -> Page | None:
         w = self.stack.currentWidget()

@@ -9,8 +9,10 @@ of the package (the PyInstaller spec must ``collect_submodules("wardapp.ui.pages
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
+from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import Signal
@@ -40,6 +42,8 @@ class Page(QWidget):
     #: Emitted when the page itself wrote to the store (e.g. a saved score run), with what it
     #: wrote; the window then calls :meth:`store_changed` on the *other* pages.
     store_written = Signal(object)
+    #: Emitted with an :class:`ItemRef`: the user asked to see an item of another page.
+    open_requested = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,11 +65,38 @@ class Page(QWidget):
         """Ctrl+F: put the keyboard focus in the page's filter; False if it has none."""
         return False
 
+    def open_item(self, ref: ItemRef) -> bool:
+        """Show the item ``ref`` (select it, with its detail); False if this page has no such kind."""
+        return False
+
     def save_state(self, state: WindowState) -> None:
         """Copy layout (splitters, column widths) into ``state`` before the window closes."""
 
     def restore_state(self, state: WindowState) -> None:
         """Apply layout saved by :meth:`save_state`."""
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """One item of a page that another page asks the window to show (予定表 → 教室 / アドバイザー派遣).
+
+    A page never reaches into another page: it emits :attr:`Page.open_requested` with this, and
+    the main window shows page ``page`` (if the actor may use it) and calls its
+    :meth:`Page.open_item`.
+    """
+
+    #: Key of the page that shows the item.
+    page: str
+    #: What the id names, one of the page's own kinds (:data:`SESSION`, :data:`VISIT`).
+    kind: str
+    id: int
+    #: The item's day, when the asking page knows it: the target need not look it up to find the
+    #: period to show.
+    date: dt.date | None = None
+
+
+#: A class session (教室 page) and an ICT-adviser visit (アドバイザー派遣 page), as :attr:`ItemRef.kind`.
+SESSION, VISIT = "session", "visit"
 
 
 _registry: dict[str, type[Page]] = {}
