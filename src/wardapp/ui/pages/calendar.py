@@ -5,7 +5,10 @@ period on screen is read in the background, filtered by adviser, venue and town,
 :class:`~wardapp.ui.calendar_views.MonthGrid` or :class:`~wardapp.ui.calendar_views.WeekGrid`;
 the same events are listed in a table beside it (keyboard and screen-reader friendly).  A
 double-click on an event — in the calendar or the list — opens a small detail; a double-click
-on an empty day opens that day's week.
+on an empty day opens that day's week.  「開く」 (the detail's button, Enter in the list, the
+context menu of the list and of the calendar) goes to the event itself: the 回 on the 教室 page
+or the visit on the アドバイザー派遣 page, through :attr:`Page.open_requested` — the main window
+switches pages, so this page knows nothing of the others.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QFont, QShowEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -45,7 +49,9 @@ from wardapp.ui.context import AppContext
 from wardapp.ui.models.outreach_sessions import day
 from wardapp.ui.models.rows import Column, RowTableModel
 from wardapp.ui.outreach_dialogs import OutreachPage, fit_columns, table_view
-from wardapp.ui.pages import register_page
+from wardapp.ui.pages import SESSION
+from wardapp.ui.pages import VISIT as VISIT_ITEM
+from wardapp.ui.pages import ItemRef, register_page
 from wardapp.ui.tasks import ignore_cancel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -92,8 +98,18 @@ class CalendarSnapshot:
     filters: CalendarFilters | None
 
 
+def item_ref(e: CalendarEvent) -> ItemRef:
+    """Where the event itself is shown: the 回 on the 教室 page, the visit on the アドバイザー派遣 page."""
+    if e.kind == CLASS:
+        return ItemRef("classes", SESSION, e.id, e.date)
+    return ItemRef("visits", VISIT_ITEM, e.id, e.date)
+
+
 class EventDetailDialog(QDialog):
-    """The fields of one event (read only)."""
+    """The fields of one event (read only), and 「開く」 to go to the event's own page."""
+
+    #: 「開く」 was pressed (the dialog closes itself).
+    open_requested = Signal()
 
     def __init__(self, e: CalendarEvent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,9 +144,19 @@ class EventDetailDialog(QDialog):
             self.values[label] = value
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.open_button = buttons.addButton(
+            self.tr("&Open in Classes") if e.kind == CLASS else self.tr("&Open in ICT advisers"),
+            QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setObjectName("eventOpen")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _open(self) -> None:
+        self.accept()
+        self.open_requested.emit()
 
 
 @register_page
@@ -220,6 +246,18 @@ class CalendarPage(OutreachPage):
         self.table: QTableView = table_view(self, "calendarList", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda index: self.open_event(self.model.record(index.row())))
+        # Enter on a row goes to the event itself (double-click stays the quick look).
+        self.open_action = QAction(self.tr("&Open"), self.table)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(lambda: self.open_item_of(self.current_event()))
+        self.table.addAction(self.open_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._list_menu)
+        for v in (self.month_view, self.week_view):
+            v.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            v.customContextMenuRequested.connect(lambda pos, grid=v: self._grid_menu(grid, pos))
+        self.menu: QMenu | None = None
         self.count_label = QLabel(self)
         self.count_label.setObjectName("calendarCount")
         side = QWidget(self)
@@ -422,9 +460,44 @@ class CalendarPage(OutreachPage):
             return None
         self._grid_selected(e)
         self.dialog = EventDetailDialog(e, self)
+        self.dialog.open_requested.connect(lambda: self.open_item_of(e))
         self.dialog.setModal(True)
         self.dialog.show()
         return self.dialog
+
+    def current_event(self) -> CalendarEvent | None:
+        return self.model.record(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+
+    def open_item_of(self, e: CalendarEvent | None) -> ItemRef | None:
+        """「開く」: ask the window to show the event on its own page (the 回 or the visit)."""
+        if e is None:
+            return None
+        ref = item_ref(e)
+        self.open_requested.emit(ref)
+        return ref
+
+    def event_menu(self, e: CalendarEvent) -> QMenu:
+        """詳細… and 開く for one event (the list's and the calendar's context menu)."""
+        self._grid_selected(e)
+        menu = QMenu(self)
+        menu.setObjectName("eventMenu")
+        menu.addAction(self.tr("&Details…"), lambda: self.open_event(e))
+        go = menu.addAction(self.tr("&Open in Classes") if e.kind == CLASS else self.tr("&Open in ICT advisers"),
+                            lambda: self.open_item_of(e))
+        menu.setDefaultAction(go)
+        self.menu = menu
+        return menu
+
+    def _list_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        e = self.model.record(index.row()) if index.isValid() else None
+        if e is not None:
+            self.event_menu(e).popup(self.table.viewport().mapToGlobal(pos))
+
+    def _grid_menu(self, grid: MonthGrid | WeekGrid, pos: QPoint) -> None:
+        e = grid.event_at(pos)
+        if e is not None:
+            self.event_menu(e).popup(grid.mapToGlobal(pos))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         if not self._sized:  # the calendar about two thirds of the width, the list the rest
