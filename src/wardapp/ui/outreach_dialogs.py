@@ -121,6 +121,9 @@ class OutreachPage(Page):
     """A スマホ教室 page: reads the store again when shown after any change, and tells the other
     outreach pages through the hub when it writes.  Subclasses implement :meth:`reload`."""
 
+    #: The dialog open over the page (see :meth:`_open`), None when there is none.
+    dialog: Any = None
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._stale = True
@@ -153,6 +156,27 @@ class OutreachPage(Page):
         """This page changed the store: read it again, and tell the other outreach pages."""
         outreach_hub(self.ctx).changed.emit(self)
         self._after_write()
+
+    def _button(self, parent: QWidget, text: str, name: str, slot: Callable[[], object], *,
+                tip: str | None = None) -> QPushButton:
+        return push_button(parent, text, name, slot, tip=tip)
+
+    def _open(self, dlg: Any, on_success: Callable[[Any], None] | None = None) -> Any:
+        """Open ``dlg`` over the page, deleted on close and held in ``self.dialog`` while open (the
+        tests reach it there); ``on_success`` gets what an :class:`ActionDialog` wrote."""
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_success is not None:
+            dlg.succeeded.connect(on_success)
+        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _ask_texts(self, dlg: TextsDialog, go: Callable[[dict[str, str]], None]) -> TextsDialog:
+        """Open ``dlg`` (the words of a printout); ``go`` prints with them once it is accepted."""
+        dlg.accepted.connect(lambda: go(dlg.texts()))
+        result: TextsDialog = self._open(dlg)
+        return result
 
 
 def qdate(d: dt.date) -> QDate:
@@ -276,6 +300,17 @@ def select_row(view: QTableView, row: int) -> None:
     view.selectionModel().setCurrentIndex(
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     view.scrollTo(index)
+
+
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], object], *,
+                tip: str | None = None) -> QPushButton:
+    """A named button calling ``slot`` with no arguments (Qt's ``checked`` is dropped)."""
+    b = QPushButton(text, parent)
+    b.setObjectName(name)
+    if tip:
+        b.setToolTip(tip)
+    b.clicked.connect(lambda _checked=False: slot())
+    return b
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:

@@ -137,8 +137,8 @@ class CheckinPage(OutreachPage):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd (ddd)")
         self.date_edit.dateChanged.connect(lambda _d: self.load_day())
-        self.prev_button = self._button(self.tr("◀ Previous class day"), "previousDay", lambda: self.jump(-1))
-        self.next_button = self._button(self.tr("Next class day ▶"), "nextDay", lambda: self.jump(1))
+        self.prev_button = self._big_button(self.tr("◀ Previous class day"), "previousDay", lambda: self.jump(-1))
+        self.next_button = self._big_button(self.tr("Next class day ▶"), "nextDay", lambda: self.jump(1))
         self.session_combo = QComboBox(self)
         self.session_combo.setObjectName("checkinSession")
         self.session_combo.currentIndexChanged.connect(lambda _i: self._session_chosen())
@@ -175,7 +175,7 @@ class CheckinPage(OutreachPage):
         self.search_edit.installEventFilter(self)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search_edit)
-        self.walk_in_button = self._button(self.tr("&Walk-in…"), "walkIn", self.walk_in)
+        self.walk_in_button = self._big_button(self.tr("&Walk-in…"), "walkIn", self.walk_in)
         search = QHBoxLayout()
         search.addWidget(search_label)
         search.addWidget(self.search_edit, 1)
@@ -188,10 +188,10 @@ class CheckinPage(OutreachPage):
         self.last_label = QLabel(self)
         self.last_label.setObjectName("lastAction")
         self.last_label.setWordWrap(True)
-        self.check_in_button = self._button(self.tr("&Check in"), "checkIn", self.check_in_current)
+        self.check_in_button = self._big_button(self.tr("&Check in"), "checkIn", self.check_in_current)
         self.check_in_button.setDefault(True)
-        self.undo_button = self._button(self.tr("&Undo check-in"), "undoCheckIn", self.undo)
-        self.complete_button = self._button(self.tr("Finish and record &no-shows…"), "completeSession",
+        self.undo_button = self._big_button(self.tr("&Undo check-in"), "undoCheckIn", self.undo)
+        self.complete_button = self._big_button(self.tr("Finish and record &no-shows…"), "completeSession",
                                             self.complete)
         bottom = QHBoxLayout()
         bottom.addWidget(self.last_label, 1)
@@ -209,11 +209,9 @@ class CheckinPage(OutreachPage):
         layout.addLayout(bottom)
         self._update_buttons()
 
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
+    def _big_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        b = self._button(self, text, name, slot)
         b.setMinimumHeight(int(self.fontMetrics().height() * 1.4))
-        b.clicked.connect(lambda _checked=False: slot())
         return b
 
     # --- keyboard: ↑/↓ in the search box move in the list ---------------------------------

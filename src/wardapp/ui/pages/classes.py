@@ -476,15 +476,6 @@ class ClassesPage(OutreachPage):
         v.addWidget(self.call_view, 1)
         return tab
 
-    def _button(self, parent: QWidget, text: str, name: str, slot: Callable[[], object], *,
-                tip: str | None = None) -> QPushButton:
-        b = QPushButton(text, parent)
-        b.setObjectName(name)
-        if tip:
-            b.setToolTip(tip)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
-
     def _set_detail_titles(self, d: SessionDetail | None) -> None:
         n = (sum(1 for p in d.people if p.status == ENROLLED), len(d.waiting), len(d.surveys)) if d else (0, 0, 0)
         self.detail_tabs.setTabText(0, self.tr("Sign-ups ({n})").format(n=n[0]))
@@ -700,14 +691,6 @@ class ClassesPage(OutreachPage):
         self.called_button.setEnabled(any(c.called_at is None for c in selected_records(self.call_view)))
 
     # --- sessions ----------------------------------------------------------------------------
-
-    def _open(self, dlg: Any, on_success: Callable[[Any], None]) -> Any:
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.succeeded.connect(on_success)
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
 
     @Slot()
     def new_session(self, course_id: int | None = None) -> SessionDialog | None:
@@ -934,12 +917,7 @@ class ClassesPage(OutreachPage):
         defaults = {"fee": _default(SessionPoster, "fee"), **self.poster_texts}
         dlg = TextsDialog(self.tr("Poster"), [(k, labels[k], defaults.get(k, "")) for k in POSTER_TEXTS],
                           self.window())
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(lambda: go(dlg.texts()))
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
+        return self._ask_texts(dlg, go)
 
     def print_guides(self, path: Any = None, participant_ids: list[int] | None = None,
                      texts: dict[str, str] | None = None) -> TextsDialog | None:
@@ -966,12 +944,7 @@ class ClassesPage(OutreachPage):
         defaults = {"contact_hours": _default(CourseGuide, "contact_hours"), **self.guide_texts}
         dlg = TextsDialog(self.tr("Course guide"), [(k, label, defaults.get(k, "")) for k, label in labels],
                           self.window())
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(lambda: go(dlg.texts()))
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
+        return self._ask_texts(dlg, go)
 
     # --- page protocol -------------------------------------------------------------------------
 

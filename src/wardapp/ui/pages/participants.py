@@ -119,9 +119,9 @@ class ParticipantsPage(OutreachPage):
         search_label.setBuddy(self.search_edit)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("participantCount")
-        self.new_button = self._button(self.tr("&New participant…"), "newParticipant", self.new_participant)
-        self.edit_button = self._button(self.tr("&Edit…"), "editParticipant", self.edit_participant)
-        self.enrol_button = self._button(self.tr("Sign &up for a session…"), "enrolParticipant", self.enrol)
+        self.new_button = self._button(self, self.tr("&New participant…"), "newParticipant", self.new_participant)
+        self.edit_button = self._button(self, self.tr("&Edit…"), "editParticipant", self.edit_participant)
+        self.enrol_button = self._button(self, self.tr("Sign &up for a session…"), "enrolParticipant", self.enrol)
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search_edit, 1)
@@ -165,12 +165,6 @@ class ParticipantsPage(OutreachPage):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self._show_detail(None)
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -283,13 +277,6 @@ class ParticipantsPage(OutreachPage):
                                       and h.session_status in OPEN_STATUSES)
 
     # --- actions -----------------------------------------------------------------------------
-
-    def _open(self, dlg: Any) -> Any:
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
 
     @Slot()
     def new_participant(self, data: o.ParticipantData | None = None) -> ParticipantDialog:

@@ -17,7 +17,7 @@ Every action is one call into :mod:`wardapp.outreach.ict` through :mod:`wardapp.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -203,15 +202,6 @@ class VisitsPage(OutreachPage):
         self._update_buttons()
 
     # --- building ------------------------------------------------------------------------------
-
-    def _button(self, parent: QWidget, text: str, name: str, slot: Callable[[], object], *,
-                tip: str | None = None) -> QPushButton:
-        b = QPushButton(text, parent)
-        b.setObjectName(name)
-        if tip:
-            b.setToolTip(tip)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     def _build_visits_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -470,14 +460,6 @@ class VisitsPage(OutreachPage):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def _open(self, dlg: Any, on_success: Callable[[Any], None]) -> Any:
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.succeeded.connect(on_success)
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
-
     def _written(self, message: str, visit_id: int | None = None) -> None:
         self.status_message.emit(message)
         if visit_id is not None:
@@ -612,12 +594,7 @@ class VisitsPage(OutreachPage):
                   "prepare": self.tr("What the group prepares:"), "note": self.tr("Note:")}
         dlg = TextsDialog(self.tr("Confirmation letter"),
                           [(k, labels[k], self.notice_texts.get(k, "")) for k in NOTICE_TEXTS], self.window())
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(lambda: go(dlg.texts()))
-        dlg.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dlg
-        dlg.open()
-        return dlg
+        return self._ask_texts(dlg, go)
 
     def print_report_form(self, path: Any = None) -> None:
         """訪問報告書 of the selected visit, the report fields blank for the adviser."""
