@@ -114,6 +114,12 @@ def test_member_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     model.set_members([_member("甲", True), _member("乙", False)])
     assert model.rowCount() == 2
     assert model.index(0, 2).data() == "1960/04/01" and model.index(0, 3).data() == "昭和35年4月1日"
+    # the head in bold, the others not; the age right-aligned; no tooltip repeating a cell
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert [m.name for m in model.members] == ["甲", "乙"]
     model.set_members([])
     qtmodeltester.check(model)
     del tester

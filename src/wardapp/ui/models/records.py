@@ -8,13 +8,12 @@ what ``wardapp import --json`` prints.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
-_Index = QModelIndex | QPersistentModelIndex
-_ROLE = Qt.ItemDataRole
+from wardapp.ui.models.rows import Column, RowTableModel
 
 
 def _record(item: object) -> dict[str, Any]:
@@ -26,7 +25,7 @@ def _record(item: object) -> dict[str, Any]:
     return {"message": str(item)}
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowTableModel[dict[str, Any]]):
     """Rows are mappings (or objects with ``to_json()``); columns are (key, header) pairs."""
 
     def __init__(
@@ -37,48 +36,12 @@ class RecordTableModel(QAbstractTableModel):
         *,
         numeric: frozenset[str] = frozenset({"line"}),
     ) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows = [_record(r) for r in records]
-        self._columns = list(columns)
-        self._numeric = numeric
+        super().__init__([Column(header, _text_of(key), numeric=key in numeric) for key, header in columns], parent)
+        self.set_rows([_record(r) for r in records])
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: _Index, role: int = _ROLE.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        key = self._columns[index.column()][0]
-        if role in (_ROLE.DisplayRole, _ROLE.ToolTipRole):
-            value = self._rows[index.row()].get(key)
-            return "" if value is None else str(value)
-        if role == _ROLE.TextAlignmentRole and key in self._numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole) -> object:
-        if role != _ROLE.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][1] if 0 <= section < len(self._columns) else None
-        return str(section + 1)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def as_text(self) -> str:
-        """Tab-separated rows with a header line, for the clipboard (pastes into Excel)."""
-        lines = ["\t".join(h for _, h in self._columns)]
-        for r in self._rows:
-            lines.append("\t".join("" if r.get(k) is None else str(r.get(k)) for k, _ in self._columns))
-        return "\n".join(lines)
+def _text_of(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda r: "" if r.get(key) is None else str(r.get(key))
 
 
 def problem_model(problems: Sequence[object], parent: object | None = None) -> RecordTableModel:
