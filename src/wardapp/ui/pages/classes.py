@@ -76,7 +76,7 @@ from wardapp.ui.outreach_dialogs import (
     TextsDialog,
     TopicsDialog,
 )
-from wardapp.ui.pages import register_page
+from wardapp.ui.pages import SESSION, ItemRef, register_page
 from wardapp.ui.tasks import ignore_cancel
 
 #: Wait this long after the period changed before reading the store again (ms).
@@ -947,6 +947,23 @@ class ClassesPage(OutreachPage):
         return self._ask_texts(dlg, go)
 
     # --- page protocol -------------------------------------------------------------------------
+
+    def open_item(self, ref: ItemRef) -> bool:
+        """Another page (予定表) asks for a 回: the sessions tab, the 回's month when the period
+        does not hold it (``ref.date``), the 回 selected with its detail.  A stale page reads
+        first; ``_wanted_session`` makes that read select it."""
+        if ref.kind != SESSION:
+            return False
+        self.tabs.setCurrentIndex(0)
+        if not self._stale and self.select_session(ref.id):
+            return True  # selecting it loads the detail
+        self._wanted_session = ref.id
+        start, end = self.period()
+        if ref.date is not None and not start <= ref.date <= end:
+            self.set_period(*month_range(ref.date))
+        else:
+            self.reload()
+        return True
 
     def focus_filter(self) -> bool:
         self.from_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

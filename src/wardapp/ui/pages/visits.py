@@ -81,7 +81,8 @@ from wardapp.ui.outreach_dialogs import (
     select_row,
     table_view,
 )
-from wardapp.ui.pages import register_page
+from wardapp.ui.pages import VISIT as VISIT_ITEM
+from wardapp.ui.pages import ItemRef, register_page
 from wardapp.ui.tasks import ignore_cancel
 from wardapp.ui.visit_dialogs import (
     AdviserDialog,
@@ -605,6 +606,42 @@ class VisitsPage(OutreachPage):
         assert actor is not None
         self.pdf.export(self._file_stem("訪問報告書", v),
                         lambda out: print_report_form(store, vid, out, actor=actor), path)
+
+    def open_item(self, ref: ItemRef) -> bool:
+        """Another page (予定表) asks for a visit: the visits tab, the row selected with its detail.
+        When the filters hide it, its 年度 is chosen and the filters that hide it go back to
+        「すべて」; a stale page (or one without the visit yet) reads first, then does this."""
+        if ref.kind != VISIT_ITEM:
+            return False
+        self.tabs.setCurrentIndex(0)
+        known = self.snapshot is not None and any(v.id == ref.id for v in self.snapshot.visits)
+        if self._stale or not known:
+            def after_read() -> None:
+                self.loaded.disconnect(after_read)
+                if self.snapshot is not None and any(v.id == ref.id for v in self.snapshot.visits):
+                    self.open_item(ref)
+                else:
+                    self.status_message.emit(self.tr("The visit is no longer there."))
+
+            self.loaded.connect(after_read)
+            self.reload()
+            return True
+        if self.select_visit(ref.id):
+            return True
+        assert self.snapshot is not None
+        v = next(v for v in self.snapshot.visits if v.id == ref.id)
+        fy = visit_fiscal_year(v)
+        combos = (self.year_combo, self.status_combo, self.group_filter, self.adviser_filter)
+        for combo, value in zip(combos, (fy, v.status, v.group_id, v.adviser_id), strict=True):
+            if combo is self.year_combo and value is None:
+                continue  # a visit without any date is in every 年度 (filter_visits)
+            if combo.currentData() is not None and combo.currentData() != value:
+                combo.blockSignals(True)
+                i = combo.findData(value) if combo is self.year_combo else 0
+                combo.setCurrentIndex(max(0, i))
+                combo.blockSignals(False)
+        self._show_visits(ref.id)
+        return True
 
     def focus_filter(self) -> bool:
         self.tabs.setCurrentIndex(0)
