@@ -550,110 +550,130 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="146"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="172"/>
         <source>Calendar</source>
         <extracomment>The events of the period on screen are shown.</extracomment>
         <translation>予定表</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="159"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="185"/>
         <source>&amp;Month</source>
         <translation>月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="161"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="187"/>
         <source>&amp;Week</source>
         <translation>週(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="170"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="196"/>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="173"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="199"/>
         <source>&amp;Today</source>
         <translation>今日(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="176"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="202"/>
         <source>Next ▶</source>
         <translation>次へ ▶</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="201"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="227"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー・講師(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="201"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="227"/>
         <source>V&amp;enue:</source>
         <translation>会場(&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="202"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="228"/>
         <source>To&amp;wn:</source>
         <translation>町字(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="258"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="250"/>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="296"/>
         <source>Class</source>
         <translation>教室</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="258"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="296"/>
         <source>Visit</source>
         <translation>訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="297"/>
         <source>planned</source>
         <translation>予定・調整中</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="259"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="297"/>
         <source>confirmed</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="260"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="298"/>
         <source>✓ held</source>
         <translation>✓ 実施済</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="261"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="299"/>
         <source>cancelled</source>
         <translation>中止・取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="311"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="349"/>
         <source>{year}/{month}</source>
         <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="323"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="361"/>
         <source>(all advisers)</source>
         <translation>（すべてのアドバイザー・講師）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="362"/>
         <source>(all venues)</source>
         <translation>（すべての会場）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="326"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="364"/>
         <source>(all towns)</source>
         <translation>（すべての町字）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="377"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="415"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="397"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="435"/>
         <source>{classes} class sessions, {visits} visits</source>
         <translation>教室 {classes}回・訪問 {visits}件</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="484"/>
+        <source>&amp;Details…</source>
+        <translation>詳細(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="485"/>
+        <source>&amp;Open in Classes</source>
+        <translation>教室で開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="485"/>
+        <source>&amp;Open in ICT advisers</source>
+        <translation>アドバイザー派遣で開く(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -712,52 +732,52 @@
 <context>
     <name>CancelSessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="900"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="935"/>
         <source>Cancel session</source>
         <translation>回の中止</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="901"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="936"/>
         <source>Cancel {title} on {date}?</source>
         <translation>{date}の「{title}」を中止しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="907"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="942"/>
         <source>Typhoon warning</source>
         <translation>台風のため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="907"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="942"/>
         <source>Instructor unavailable</source>
         <translation>講師の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="908"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="943"/>
         <source>Too few sign-ups</source>
         <translation>申込が少ないため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="908"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="943"/>
         <source>Venue unavailable</source>
         <translation>会場の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="912"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="947"/>
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="913"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="948"/>
         <source>Also cancel the &amp;following sessions of the series</source>
         <translation>シリーズのこの回以降もまとめて中止する(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="917"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="952"/>
         <source>The {n} people signed up or waiting go on the call list.</source>
         <translation>申込済み・キャンセル待ちの {n} 人が連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="921"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="956"/>
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
@@ -931,83 +951,83 @@
         <translation>終了して欠席を記録(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="269"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="267"/>
         <source>(no class on this day)</source>
         <translation>（この日の回はありません）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="314"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="312"/>
         <source>No class on {day}.</source>
         <translation>{day} の回はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="334"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="332"/>
         <source>Present {present} / signed up {enrolled} (capacity {capacity}) · waiting {waiting} · {status}</source>
         <translation>出席 {present} / 申込 {enrolled}（定員 {capacity}）・待ち {waiting}・{status}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="379"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="377"/>
         <source>No other class day within a year.</source>
         <translation>前後1年に、ほかの開催日はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="394"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="392"/>
         <source>{name} is already checked in.</source>
         <translation>{name}さんは受付済みです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="419"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="417"/>
         <source>✓ {name} checked in.</source>
         <translation>✓ {name}さんを受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="421"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="419"/>
         <source>(given a seat from the waiting list)</source>
         <translation>（キャンセル待ちから席を渡しました）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="423"/>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="512"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="421"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="510"/>
         <source>(beyond the capacity)</source>
         <translation>（定員を超えて受付）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="451"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="449"/>
         <source>Check-in of {name} undone.</source>
         <translation>{name}さんの受付を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="493"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="491"/>
         <source>Already registered</source>
         <translation>登録済みの方です</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="496"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="494"/>
         <source>Check in the registered person?</source>
         <translation>登録済みのこの方として受け付けますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="508"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="506"/>
         <source>✓ Walk-in {name} registered and checked in.</source>
         <translation>✓ 当日参加の{name}さんを登録して受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="510"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="508"/>
         <source>✓ Walk-in checked in.</source>
         <translation>✓ 当日参加の方を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="525"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="523"/>
         <source>Finish the class</source>
         <translation>回の終了</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="526"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="524"/>
         <source>Finish {title} and record the {n} people signed up who did not come as no-shows?</source>
         <translation>「{title}」を終了して、受付をしていない申込者 {n}人を欠席として記録しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/checkin.py" line="544"/>
+        <location filename="../../src/wardapp/ui/pages/checkin.py" line="542"/>
         <source>Finished: {present} present, {absent} no-show(s).</source>
         <translation>終了しました: 出席 {present}人・欠席 {absent}人。</translation>
     </message>
@@ -1203,212 +1223,212 @@
         <translation>連絡済みにする(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="490"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="481"/>
         <source>Sign-ups ({n})</source>
         <translation>申込者（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="491"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="482"/>
         <source>Waiting list ({n})</source>
         <translation>キャンセル待ち（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="492"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="483"/>
         <source>Survey ({n})</source>
         <translation>アンケート（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="544"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="535"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="561"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="552"/>
         <source>{n} session(s), {held} held, {people} present</source>
         <translation>{n}回（実施済 {held}回・出席 延べ{people}人）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="563"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="554"/>
         <source>Call list ({n})</source>
         <translation>連絡リスト（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="642"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="633"/>
         <source>No session in this period.</source>
         <translation>この期間に回はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="653"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="644"/>
         <source>{status}; capacity {capacity}, signed up {enrolled}, waiting {waiting}, loan devices {loan}</source>
         <translation>{status}・定員 {capacity}人・申込 {enrolled}人・キャンセル待ち {waiting}人・貸出端末 {loan}台</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="658"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="649"/>
         <source>Instructors: {names}</source>
         <translation>講師: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="660"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="651"/>
         <source>Cancelled: {reason}</source>
         <translation>中止の理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="666"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="657"/>
         <source>No survey forms entered yet.</source>
         <translation>アンケートはまだ入力されていません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="667"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="658"/>
         <source>{n} form(s). Understood (level {level} or higher): {share} ({k} of {answered}). Interest went up: {rate} ({yes} of {asked}).</source>
         <translation>回答 {n}枚。理解度（{level}以上）: {share}（{answered}人中 {k}人）。関心が上がった: {rate}（{asked}人中 {yes}人）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="674"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="665"/>
         <source>Can do now: {list}</source>
         <translation>できるようになった: {list}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="725"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="708"/>
         <source>{n} session(s) created.</source>
         <translation>{n}回を作成しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="744"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="727"/>
         <source>{n} session(s) changed.</source>
         <translation>{n}回を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="746"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="729"/>
         <source>{n} held or cancelled session(s) left as they were.</source>
         <translation>実施済・中止の {n}回はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="748"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="731"/>
         <source>{n} people to call about the change.</source>
         <translation>変更の連絡が必要な方: {n}人。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="750"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="733"/>
         <source>{n} moved up from the waiting list.</source>
         <translation>キャンセル待ちから {n}人が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="769"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="752"/>
         <source>The session is confirmed.</source>
         <translation>回を確定にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="779"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="762"/>
         <source>{n} session(s) cancelled; {k} people to call.</source>
         <translation>{n}回を中止にしました。連絡が必要な方: {k}人。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="788"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="771"/>
         <source>The cancellation was withdrawn.</source>
         <translation>中止を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="795"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="778"/>
         <source>Delete session</source>
         <translation>回の削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="796"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="779"/>
         <source>Delete {title} on {date}? Only a session entered by mistake should be deleted; cancel a session that did not take place.</source>
         <translation>{date}の「{title}」を削除しますか？ 削除するのは誤って入力した回だけです。開かなかった回は「中止」にしてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="846"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="829"/>
         <source>The survey form was deleted.</source>
         <translation>アンケートの回答を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="867"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="850"/>
         <source>The course was saved.</source>
         <translation>講座を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="877"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="860"/>
         <source>The course was deleted.</source>
         <translation>講座を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="897"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="880"/>
         <source>{n} call(s) marked as made.</source>
         <translation>{n}件を連絡済みにしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
         <source>Catch line:</source>
         <translation>見出し:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
         <source>For whom:</source>
         <translation>対象:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="930"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
         <source>Fee:</source>
         <translation>費用:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="931"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
         <source>What to bring:</source>
         <translation>持ち物:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="931"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
         <source>Sign-up phone:</source>
         <translation>申込の電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="932"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
         <source>Sign-up counter:</source>
         <translation>申込の窓口:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="932"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
         <source>Sign-up period:</source>
         <translation>受付期間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="933"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="916"/>
         <source>Organiser:</source>
         <translation>主催・問合せ:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="933"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="916"/>
         <source>Note:</source>
         <translation>注意:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="935"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="918"/>
         <source>Poster</source>
         <translation>募集ポスター</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="964"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
         <source>Contact (office):</source>
         <translation>問合せ先（課）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="964"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
         <source>Contact phone:</source>
         <translation>問合せの電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="965"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="943"/>
         <source>Office hours:</source>
         <translation>受付時間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="965"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="943"/>
         <source>Access:</source>
         <translation>交通:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="967"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
         <source>Course guide</source>
         <translation>受講案内</translation>
     </message>
@@ -1416,47 +1436,47 @@
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="479"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="514"/>
         <source>Edit course</source>
         <translation>講座の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="479"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="514"/>
         <source>New course</source>
         <translation>新しい講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="488"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="523"/>
         <source>e.g. the carrier or NPO</source>
         <translation>例: 通信事業者やNPOの名前</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="502"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="537"/>
         <source>Course &amp;title:</source>
         <translation>講座名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="503"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="538"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="507"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="542"/>
         <source>Run with:</source>
         <translation>実施主体:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="508"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="543"/>
         <source>&amp;Funding:</source>
         <translation>財源(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="509"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="544"/>
         <source>Topics:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="510"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="545"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
@@ -1598,58 +1618,58 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1304"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1339"/>
         <source>Sign up {name}</source>
         <extracomment>The open sessions are listed (tests wait on it).</extracomment>
         <translation>{name}さんの申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1313"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1348"/>
         <source>Who applied on their behalf</source>
         <translation>代わりに申し込んだ方</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1318"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1353"/>
         <source>Sign up for the remaining sessions of the &amp;series too</source>
         <translation>シリーズの残りの回にもまとめて申し込む(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1325"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1360"/>
         <source>&amp;Session:</source>
         <translation>回(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1327"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1362"/>
         <source>&amp;Channel:</source>
         <translation>申込方法(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1328"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1363"/>
         <source>&amp;Proxy:</source>
         <translation>代理申込者(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1329"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1364"/>
         <source>&amp;Received:</source>
         <translation>受付日時(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1343"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1378"/>
         <source>{n} free</source>
         <translation>残り{n}席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1344"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1379"/>
         <source>full, {n} waiting</source>
         <translation>満席・待ち{n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1349"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1384"/>
         <source>No session is open for sign-up.</source>
         <translation>申込を受け付けている回がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1365"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1400"/>
         <source>The session is full: the sign-up goes on the waiting list.</source>
         <translation>満席です。キャンセル待ちとして受け付けます。</translation>
     </message>
@@ -1657,25 +1677,25 @@
 <context>
     <name>EnrolmentCanceller</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1413"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1448"/>
         <source>Withdraw sign-up</source>
         <extracomment>The sign-up was withdrawn: (CancelResult, list of CallItem of those promoted).</extracomment>
         <translation>申込の取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1414"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1449"/>
         <source>Withdraw the sign-up of {name} for {title}?
 If a seat frees, the first person on the waiting list moves up and goes on the call list.</source>
         <translation>{name}さんの「{title}」の申込を取り消しますか？
 席が空くと、キャンセル待ちの先頭の方が繰り上がり、連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1456"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1491"/>
         <source>Moved up from the waiting list</source>
         <translation>キャンセル待ちからの繰り上げ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1457"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1492"/>
         <source>The sign-up was withdrawn. Moved up from the waiting list:
 {people}
 
@@ -1714,126 +1734,137 @@ Please pass the details below to the person who looks after wardapp.</source>
 <context>
     <name>EventDetailDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="101"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="117"/>
         <source>Class session</source>
+        <extracomment>「開く」 was pressed (the dialog closes itself).</extracomment>
         <translation>教室の回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="101"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="117"/>
         <source>ICT adviser visit</source>
         <translation>ICTアドバイザー訪問</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="105"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
         <source>Course / session</source>
         <translation>講座・回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="105"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
         <source>Group and topics</source>
         <translation>団体と内容</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="106"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="122"/>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="123"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="107"/>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="123"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="125"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="124"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="108"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="124"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="125"/>
         <source>Instructors</source>
         <translation>講師</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="125"/>
         <source>Adviser</source>
         <translation>アドバイザー</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="110"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="126"/>
         <source>Delivery</source>
         <translation>実施方法</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="111"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="127"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="114"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="130"/>
         <source>Capacity / signed up</source>
         <translation>定員／申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="116"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="132"/>
         <source>Present</source>
         <translation>出席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="119"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="135"/>
         <source>Expected attendees</source>
         <translation>参加予定人数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="121"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="137"/>
         <source>Attendees</source>
         <translation>参加者数</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="148"/>
+        <source>&amp;Open in Classes</source>
+        <translation>教室で開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="148"/>
+        <source>&amp;Open in ICT advisers</source>
+        <translation>アドバイザー派遣で開く(&amp;O)</translation>
     </message>
 </context>
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="61"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="67"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="62"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="68"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="63"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="69"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="64"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="70"/>
         <source>Title</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="65"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="71"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="66"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="72"/>
         <source>Adviser / instructors</source>
         <translation>アドバイザー・講師</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/calendar.py" line="67"/>
+        <location filename="../../src/wardapp/ui/pages/calendar.py" line="73"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -2865,127 +2896,137 @@ The ward now has {persons:,} residents in {households:,} households.</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="105"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="106"/>
         <source>This is a fictitious demo ward. The people and addresses are not real.</source>
         <translation>デモ用の架空の区です。実在の人物・住所ではありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="122"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="123"/>
         <source>There is no page for your role ({role}) yet.</source>
         <translation>この役割（{role}）で使えるページはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="164"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="165"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="166"/>
         <source>&amp;Import registry data…</source>
         <translation>住基データの取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="168"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="169"/>
         <source>Import a resident registry extract (CSV)</source>
         <translation>住民基本台帳の抽出データ（CSV）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="171"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="172"/>
         <source>Import &amp;welfare data…</source>
         <translation>福祉データの取り込み(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="173"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="174"/>
         <source>Import welfare attributes (care levels, disability certificates, pregnancies …) from a CSV file</source>
         <translation>福祉情報（要介護認定・障害者手帳・妊娠など）の CSV ファイルを取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="176"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="177"/>
         <source>Import &amp;address dictionary data…</source>
         <translation>住所辞書データの取り込み(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="178"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="179"/>
         <source>Import official address data (MLIT position reference data, Address Base Registry)</source>
         <translation>公的な住所データ（位置参照情報・アドレス・ベース・レジストリ）を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="181"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="182"/>
         <source>Import &amp;map layer…</source>
         <translation>地図レイヤの取り込み(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="183"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="184"/>
         <source>Import town boundaries, flood zones, shelters or facilities</source>
         <translation>町字の境界・浸水想定区域・避難所・施設を取り込みます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="192"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="193"/>
         <source>&amp;Lock the screen</source>
         <translation>画面をロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="196"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="197"/>
         <source>Sign &amp;out</source>
         <translation>ログアウト(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="203"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="204"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="210"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="211"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="212"/>
         <source>&amp;Filter…</source>
         <translation>絞り込み(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="224"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="225"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="226"/>
         <source>&amp;About wardapp</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="233"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="234"/>
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="247"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="248"/>
         <source>Signed in as {user}</source>
         <translation>ログイン中の利用者: {user}</translation>
     </message>
     <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="285"/>
+        <source>Your role ({role}) may not use the page “{page}”, so this item cannot be opened.</source>
+        <translation>{role}の権限では「{page}」ページを使えないため、開けません。</translation>
+    </message>
+    <message>
         <location filename="../../src/wardapp/ui/main_window.py" line="288"/>
+        <source>Cannot open</source>
+        <translation>開けません</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/main_window.py" line="312"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="294"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="318"/>
         <source>{households:,} households, {persons:,} residents</source>
         <translation>{households:,} 世帯・{persons:,} 人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="313"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="337"/>
         <source>About wardapp</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="429"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="453"/>
         <source>Taking the automatic backup before closing…</source>
         <translation>終了前の自動バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/main_window.py" line="312"/>
+        <location filename="../../src/wardapp/ui/main_window.py" line="336"/>
         <source>wardapp {version}
 
 Disaster victim support and digital-divide outreach for ward offices. Works offline; the data stays on this computer.</source>
@@ -3354,12 +3395,12 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>OverCapacity</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1614"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1649"/>
         <source>Session full</source>
         <translation>満席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1617"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1652"/>
         <source>Check in beyond the capacity?</source>
         <translation>定員を超えて受け付けますか？</translation>
     </message>
@@ -3367,28 +3408,28 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1209"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1244"/>
         <source>Edit participant</source>
         <extracomment>The duplicate check has answered (tests wait on it). The stored participant staff chose instead of registering a new one.</extracomment>
         <translation>受講者の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1209"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1244"/>
         <source>New participant</source>
         <translation>受講者の新規登録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1221"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1256"/>
         <source>&amp;Use this person</source>
         <translation>この方を選ぶ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1258"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1293"/>
         <source>This person is already registered. Use the stored entry:</source>
         <translation>この方は既に登録されています。登録済みの方を選んでください:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1261"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1296"/>
         <source>People with the same kana (a different person can still be registered):</source>
         <translation>同じフリガナの方がいます（別の方なら、そのまま登録できます）:</translation>
     </message>
@@ -3396,74 +3437,74 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantForm</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1089"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1124"/>
         <source>e.g. 山田 花子</source>
         <extracomment>The fields the duplicate check looks at (カナ, 電話, 生年月日) changed.</extracomment>
         <translation>例: 山田 花子</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1092"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1127"/>
         <source>e.g. ヤマダ ハナコ (hiragana is fine)</source>
         <translation>例: ヤマダ ハナコ（ひらがなでも可）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1095"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1130"/>
         <source>Known:</source>
         <translation>わかる:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1107"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1112"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1142"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1147"/>
         <source>(not known)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1125"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1160"/>
         <source>May be told about future classes</source>
         <translation>今後の講座の案内をしてよい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1132"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1167"/>
         <source>&amp;Name:</source>
         <translation>氏名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1133"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1168"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1134"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1169"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1139"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1174"/>
         <source>or age:</source>
         <translation>または年代:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1142"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1177"/>
         <source>Date of birth:</source>
         <translation>生年月日:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1144"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1179"/>
         <source>&amp;Town:</source>
         <translation>町名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1145"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1180"/>
         <source>&amp;Device:</source>
         <translation>端末(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1146"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1181"/>
         <source>Needs:</source>
         <translation>配慮:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1149"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1184"/>
         <source>N&amp;otes:</source>
         <translation>備考(&amp;O):</translation>
     </message>
@@ -3585,52 +3626,52 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <translation>この申込を取り消す(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="204"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="198"/>
         <source>{n:,} participant(s)</source>
         <translation>{n:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="264"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="258"/>
         <source>Select a participant to see the classes they signed up for.</source>
         <translation>受講者を選ぶと、申し込んだ回が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="268"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="262"/>
         <source>Attended {n} session(s) of {courses} course(s), first {first}, last {last}.</source>
         <translation>受講 {n}回（{courses}講座）・初回 {first}・最近 {last}。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="271"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="265"/>
         <source>Has not attended a class yet.</source>
         <translation>まだ受講していません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="272"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="266"/>
         <source> No-shows: {n}.</source>
         <translation> 欠席 {n}回。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="304"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="291"/>
         <source>The participant was already registered: the stored entry is selected.</source>
         <translation>既に登録されている方でした。登録済みの方を選んでいます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="306"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="293"/>
         <source>The participant was registered.</source>
         <translation>受講者を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="332"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="319"/>
         <source>The participant was saved.</source>
         <translation>受講者を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="348"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="335"/>
         <source>Signed up for {n} session(s).</source>
         <translation>{n}回の申込を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/participants.py" line="350"/>
+        <location filename="../../src/wardapp/ui/pages/participants.py" line="337"/>
         <source>On the waiting list for {n} (place {place}).</source>
         <translation>キャンセル待ち {n}回（{place}番目）。</translation>
     </message>
@@ -3715,23 +3756,23 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PdfExport</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1672"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1707"/>
         <source>Save PDF</source>
         <extracomment>The PDF was written (its path).</extracomment>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1673"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1708"/>
         <source>PDF (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1683"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1718"/>
         <source>Printing</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1684"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1719"/>
         <source>Writing {name}…</source>
         <translation>{name} を作成しています…</translation>
     </message>
@@ -3953,30 +3994,30 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../src/wardapp/ui/models/records.py" line="87"/>
-        <location filename="../../src/wardapp/ui/models/records.py" line="98"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="50"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="61"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/records.py" line="88"/>
-        <location filename="../../src/wardapp/ui/models/records.py" line="99"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="51"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="62"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/records.py" line="89"/>
-        <location filename="../../src/wardapp/ui/models/records.py" line="101"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="52"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="64"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/records.py" line="90"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="53"/>
         <source>Problem</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/models/records.py" line="100"/>
+        <location filename="../../src/wardapp/ui/models/records.py" line="63"/>
         <source>Code point</source>
         <translation>文字コード</translation>
     </message>
@@ -5046,183 +5087,183 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="576"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="611"/>
         <source>Edit session</source>
         <extracomment>Venue combo data for &quot;a place not in the facility list&quot; (its name typed) and &quot;no venue&quot;.</extracomment>
         <translation>回の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="576"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="611"/>
         <source>New session or series</source>
         <translation>新しい回・シリーズ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="595"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="630"/>
         <source>Another place (enter its name)</source>
         <translation>その他の場所（名前を入力）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="596"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="631"/>
         <source>No venue (online)</source>
         <translation>会場なし（オンライン）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="599"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="634"/>
         <source>e.g. a community hall</source>
         <translation>例: 〇〇町内会館</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="607"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="642"/>
         <source> people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="613"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="648"/>
         <source>Separate names with 、</source>
         <translation>複数のときは「、」で区切る</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="621"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="656"/>
         <source>&amp;Course:</source>
         <translation>講座(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="622"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="657"/>
         <source>&amp;Date:</source>
         <translation>日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="628"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="663"/>
         <source>&amp;Time:</source>
         <translation>時間(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="632"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="667"/>
         <source>&amp;Venue:</source>
         <translation>会場(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="633"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="668"/>
         <source>Deli&amp;very:</source>
         <translation>実施方法(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="637"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="672"/>
         <source>Loan devices:</source>
         <translation>貸出端末:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="640"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="675"/>
         <source>C&amp;apacity:</source>
         <translation>定員(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="641"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="676"/>
         <source>&amp;Instructors:</source>
         <translation>講師(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="642"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="677"/>
         <source>&amp;Status:</source>
         <translation>状態(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="643"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="678"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="666"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="701"/>
         <source>Repeat</source>
         <translation>繰り返し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="668"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="703"/>
         <source>&amp;One session</source>
         <translation>1回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="669"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="704"/>
         <source>A &amp;series every</source>
         <translation>シリーズ: 間隔(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="670"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="705"/>
         <source>A series on &amp;chosen dates</source>
         <translation>シリーズ: 日付を選ぶ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="679"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="714"/>
         <source> days</source>
         <translation>日ごと</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="684"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="719"/>
         <source> sessions</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="695"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="730"/>
         <source>Add date</source>
         <translation>日付を追加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="698"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="733"/>
         <source>Remove date</source>
         <translation>日付を削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="702"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="737"/>
         <source>Optional, e.g. spring 2026</source>
         <translation>任意（例: 2026年春）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="717"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="752"/>
         <source>Series name:</source>
         <translation>シリーズ名:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="727"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="762"/>
         <source>Change</source>
         <translation>変更する範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="729"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="764"/>
         <source>This session &amp;only</source>
         <translation>この回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="730"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="765"/>
         <source>This and the &amp;following sessions of the series</source>
         <translation>この回以降(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="731"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="766"/>
         <source>The &amp;whole series ({n} sessions)</source>
         <translation>シリーズ全体（{n}回）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="739"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="774"/>
         <source> day(s)</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="740"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="775"/>
         <source>Held and cancelled sessions of the series are left as they are.</source>
         <translation>実施済・中止の回は変更しません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="746"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="781"/>
         <source>Move the dates by:</source>
         <translation>日付をずらす:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="829"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="864"/>
         <source>{n} session(s): {dates}</source>
         <translation>{n}回: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="876"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="911"/>
         <source>Enter a course first (tab Courses).</source>
         <translation>先に講座を登録してください（「講座」タブ）。</translation>
     </message>
@@ -5649,66 +5690,66 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="953"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="988"/>
         <source>Survey</source>
         <translation>アンケートの入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="953"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="988"/>
         <source>Edit survey</source>
         <translation>アンケートの修正</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="956"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="991"/>
         <source>Understanding</source>
         <translation>理解度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="963"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="971"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="998"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1006"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
         <source>No answer</source>
         <translation>無回答</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="967"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1002"/>
         <source>Interest in digital things went up</source>
         <translation>デジタルへの関心が上がった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="970"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1005"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="970"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="983"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1005"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="977"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1012"/>
         <source>Can do it now</source>
         <translation>できるようになった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="991"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1026"/>
         <source>The course has no topics.</source>
         <translation>この講座には内容（トピック）がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1007"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1042"/>
         <source>Comment:</source>
         <translation>自由記述:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1011"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1046"/>
         <source>Save and &amp;next</source>
         <translation>保存して次へ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1025"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1060"/>
         <source>Forms entered in this window: {n}</source>
         <translation>この画面で入力した枚数: {n}</translation>
     </message>
@@ -5773,28 +5814,28 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>TopicListEditor</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="408"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="443"/>
         <source>Choose or type a topic</source>
-        <extracomment>Wait this long after the last keystroke before asking the core again (ms). Emitted with the widget that wrote. Rows measured to size a column to its contents. Qt&apos;s own resizeColumnsToContents asks the delegate for every cell (eight data() calls each) and costs a few hundred ms on 5,000 participants — more than opening a page may; measuring the text of these rows costs a few ms. The core accepted; the argument is what the call returned. The core refused; the argument is the text shown in the dialog.</extracomment>
+        <extracomment>Wait this long after the last keystroke before asking the core again (ms). Emitted with the widget that wrote. The dialog open over the page (see :meth:`_open`), None when there is none. Rows measured to size a column to its contents. Qt&apos;s own resizeColumnsToContents asks the delegate for every cell (eight data() calls each) and costs a few hundred ms on 5,000 participants — more than opening a page may; measuring the text of these rows costs a few ms. The core accepted; the argument is what the call returned. The core refused; the argument is the text shown in the dialog.</extracomment>
         <translation>内容を選ぶか入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="410"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="445"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="413"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="448"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="416"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="451"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="418"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="453"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
@@ -5802,12 +5843,12 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>TopicsDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="533"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="568"/>
         <source>Topics of the courses</source>
         <translation>講座の内容（トピック）の一覧</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="536"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="571"/>
         <source>The list offered when a course is entered. Courses keep the topics they were given.</source>
         <translation>講座を入力するときに選べる一覧です。登録済みの講座の内容は変わりません。</translation>
     </message>
@@ -6058,304 +6099,309 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
         <translation>助成</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="218"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="310"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="209"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="301"/>
         <source>All years</source>
         <translation>（すべての年度）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="219"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="210"/>
         <source>All statuses</source>
         <translation>（すべての状態）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="222"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="213"/>
         <source>All groups</source>
         <translation>（すべての団体）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="223"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="214"/>
         <source>All advisers</source>
         <translation>（すべてのアドバイザー）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="319"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="220"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="310"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="220"/>
         <source>&amp;Status:</source>
         <translation>状態(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="221"/>
         <source>&amp;Group:</source>
         <translation>団体(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="230"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="221"/>
         <source>&amp;Adviser:</source>
         <translation>アドバイザー(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="238"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="229"/>
         <source>&amp;New request…</source>
         <translation>新しい依頼(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="239"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="230"/>
         <source>S&amp;chedule…</source>
         <translation>日程を決める(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="240"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="231"/>
         <source>Date, time, place and adviser</source>
         <translation>日時・場所・アドバイザーを決めます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="241"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="232"/>
         <source>Change s&amp;tatus…</source>
         <translation>状態の変更(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="242"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="233"/>
         <source>Ca&amp;ncel visit…</source>
         <translation>取消(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="243"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="234"/>
         <source>Enter &amp;report…</source>
         <translation>報告を入力(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="244"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="235"/>
         <source>Con&amp;firmation letter…</source>
         <translation>派遣決定通知(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="245"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="236"/>
         <source>派遣決定通知 to the group (PDF)</source>
         <translation>団体あての派遣決定通知（PDF）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="246"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="237"/>
         <source>Report &amp;form…</source>
         <translation>訪問報告書(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="247"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="238"/>
         <source>訪問報告書 for the adviser to fill in by hand (PDF)</source>
         <translation>アドバイザーが手書きで記入する訪問報告書（PDF）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="287"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="278"/>
         <source>New &amp;adviser…</source>
         <translation>アドバイザーの追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="288"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="301"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="279"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="292"/>
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="300"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="291"/>
         <source>New &amp;group…</source>
         <translation>団体の追加(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="317"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="308"/>
         <source>&amp;Decide…</source>
         <translation>決定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="323"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="314"/>
         <source>New a&amp;pplication…</source>
         <translation>申請の登録(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="363"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="354"/>
         <source>Follow-ups due by {date} ({n})</source>
         <translation>{date}までに期日の来たフォローアップ（{n}件）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="385"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="376"/>
         <source>{n} visit(s)</source>
         <translation>{n}件</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="398"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="389"/>
         <source>{n} application(s), {granted} granted</source>
         <translation>{n}件の申請、交付額 {granted}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="424"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="415"/>
         <source>Kind: {kind}</source>
         <translation>種類: {kind}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="426"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="417"/>
         <source>Representative: {name} {contact}</source>
         <translation>代表者: {name} {contact}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="428"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="419"/>
         <source>Status: {status}</source>
         <translation>状態: {status}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="430"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="421"/>
         <source>Reason: {reason}</source>
         <translation>理由: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="431"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="422"/>
         <source>Topics: {topics}</source>
         <translation>内容: {topics}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="433"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="424"/>
         <source>Preferred dates: {dates}</source>
         <translation>希望日: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="436"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="427"/>
         <source>Date: {date} {time}</source>
         <translation>日時: {date} {time}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="437"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="428"/>
         <source>Place: {place} ({delivery})</source>
         <translation>場所: {place}（{delivery}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="439"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="430"/>
         <source>Adviser: {name}</source>
         <translation>アドバイザー: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="441"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="432"/>
         <source>Expected: {n}</source>
         <translation>参加予定人数: {n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="443"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="434"/>
         <source>Equipment: {what}</source>
         <translation>必要な機材: {what}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="446"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="437"/>
         <source>Report</source>
         <translation>【報告】</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="447"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="438"/>
         <source>Actual time: {start}–{end}</source>
         <translation>実際の時間: {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="449"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="440"/>
         <source>Attendees: {n}</source>
         <translation>参加者数: {n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="450"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="441"/>
         <source>Done: {text}</source>
         <translation>実施内容: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="452"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="443"/>
         <source>Outcome: {text}</source>
         <translation>成果: {text}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="455"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="446"/>
         <source>Follow-up: {text} {due}</source>
         <translation>フォローアップ: {text} {due}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="498"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="481"/>
         <source>The request is received.</source>
         <translation>依頼を受け付けました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="507"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="490"/>
         <source>The visit is scheduled.</source>
         <translation>訪問の日程を決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="515"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="498"/>
         <source>The status is changed.</source>
         <translation>状態を変更しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="523"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="506"/>
         <source>The visit is cancelled.</source>
         <translation>訪問を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="531"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="514"/>
         <source>The report is saved.</source>
         <translation>報告を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="546"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="554"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="529"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="537"/>
         <source>The adviser is saved.</source>
         <translation>アドバイザーを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="561"/>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="569"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="544"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="552"/>
         <source>The group is saved.</source>
         <translation>団体を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="578"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="561"/>
         <source>The application is registered.</source>
         <translation>助成の申請を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="586"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="569"/>
         <source>The grant is decided.</source>
         <translation>助成を決定しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="610"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="593"/>
         <source>Document number:</source>
         <translation>文書番号:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="610"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="593"/>
         <source>Sent by:</source>
         <translation>発信者:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="611"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="594"/>
         <source>Contact (section, person):</source>
         <translation>問合せ先（課・担当）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="611"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="594"/>
         <source>Contact phone:</source>
         <translation>問合せ先の電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="612"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="595"/>
         <source>What the group prepares:</source>
         <translation>ご準備いただくもの:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="612"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="595"/>
         <source>Note:</source>
         <translation>備考:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/visits.py" line="613"/>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="596"/>
         <source>Confirmation letter</source>
         <translation>派遣決定通知</translation>
+    </message>
+    <message>
+        <location filename="../../src/wardapp/ui/pages/visits.py" line="624"/>
+        <source>The visit is no longer there.</source>
+        <translation>この派遣はもうありません。</translation>
     </message>
 </context>
 <context>
@@ -6394,68 +6440,68 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1485"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1520"/>
         <source>Walk-in</source>
         <extracomment>Step 1 has listed candidates (tests wait on it).</extracomment>
         <translation>当日参加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1492"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1527"/>
         <source>Kana, e.g. やまだ</source>
         <translation>フリガナ（例: やまだ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1495"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
         <source>Phone (if they have one)</source>
         <translation>電話（あれば）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1502"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1537"/>
         <source>Check in &amp;this person</source>
         <translation>この方を受け付ける(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1505"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1540"/>
         <source>&amp;New person →</source>
         <translation>新しい方として入力(&amp;N) →</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1509"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1544"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1510"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1545"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1511"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1546"/>
         <source>Step 1 of 2: is the person already registered?</source>
         <translation>手順 1/2: 登録済みの方か探します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1528"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1563"/>
         <source>← &amp;Back</source>
         <translation>← 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1565"/>
         <source>Register and &amp;check in</source>
         <translation>登録して受け付ける(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1533"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1568"/>
         <source>Step 2 of 2: a new participant</source>
         <translation>手順 2/2: 新しい方の入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1576"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1611"/>
         <source>{n} registered participant(s) found. Same phone first.</source>
         <translation>登録済みの方が {n}人見つかりました（電話番号が同じ方が先頭）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1579"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1614"/>
         <source>Nobody with this kana is registered: enter a new person.</source>
         <translation>このフリガナの方は登録されていません。新しい方として入力してください。</translation>
     </message>
