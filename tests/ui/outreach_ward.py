@@ -13,17 +13,18 @@ venues, a town, the course 「はじめてのスマホ」 with the topics 基本
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
 from gui_helpers import TIMEOUT
 from outreach_helpers import STAFF, Ward, make_ward
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 
 from wardapp import outreach as o
 from wardapp.settings import Settings
@@ -133,3 +134,31 @@ def column(model: QAbstractItemModel, c: int) -> list[str]:
 def model_tester(model: QAbstractItemModel) -> QAbstractItemModelTester:
     """Attached while the test changes the model; in Warning mode every "FAIL!" fails the test."""
     return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+
+
+def exercise_row_model(qtbot, qtmodeltester, model: Any, rows: Sequence[Any], *, select: int = -1,  # type: ignore[no-untyped-def]
+                       roles: Sequence[Qt.ItemDataRole] = (), check: Callable[[Any], None] | None = None) -> None:
+    """A row model under the model tester, empty, with ``rows``, one row and empty again; sorting by
+    each column both ways keeps row ``select``'s record selected; ``check`` looks at the full model."""
+    qtmodeltester.check(model)
+    t = model_tester(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.set_rows(rows)
+    assert model.rowCount() == len(rows) > 0, type(model).__name__
+    row = select % model.rowCount()
+    view.selectRow(row)
+    selected = model.record(row)
+    for c in range(model.columnCount()):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            model.sort(c, order)
+            assert model.record(view.currentIndex().row()) is selected, (type(model).__name__, c, order)
+    for role in roles:
+        model.index(0, 0).data(role)
+    if check is not None:
+        check(model)
+    model.set_rows(rows[:1])
+    model.set_rows([])
+    qtmodeltester.check(model)
+    del t

@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 from gui_helpers import TIMEOUT
-from outreach_ward import ClassWard, answer, class_ward, column, octx, model_tester, wait_idle  # noqa: F401 — fixtures
+from outreach_ward import ClassWard, answer, class_ward, column, exercise_row_model, octx, wait_idle  # noqa: F401 — fixtures
 from outreach_helpers import STAFF
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QMessageBox
 
 from wardapp import outreach as o
 from wardapp.store.models import ClassSessionId
@@ -199,26 +199,13 @@ def test_other_days_and_no_class(page: CheckinPage, class_ward: ClassWard, qtbot
 
 def test_checkin_model_passes_the_model_tester(class_ward: ClassWard, qtmodeltester, qtbot) -> None:  # type: ignore[no-untyped-def]
     rows = o.checkin_rows(class_ward.store, class_ward.today_session, actor=STAFF)
-    model = CheckinModel()
-    qtmodeltester.check(model)
-    t = model_tester(model)
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    model.set_rows(rows)
-    view.selectRow(2)
-    selected = model.record(2)
-    for c in range(model.columnCount()):
-        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-            model.sort(c, order)
-            assert model.record(view.currentIndex().row()) is selected
-    backgrounds = {model.record(r).kana: model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole)
-                   for r in range(model.rowCount())}
-    assert backgrounds["タナカ　ハナコ"] is None and backgrounds["サトウ　ジロウ"] == WAITING_BACKGROUND
-    model.set_rows(rows[:1])
-    model.set_rows([])
-    qtmodeltester.check(model)
-    del t
+
+    def backgrounds(model: CheckinModel) -> None:
+        shown = {model.record(r).kana: model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole)
+                 for r in range(model.rowCount())}
+        assert shown["タナカ　ハナコ"] is None and shown["サトウ　ジロウ"] == WAITING_BACKGROUND
+
+    exercise_row_model(qtbot, qtmodeltester, CheckinModel(), rows, select=2, check=backgrounds)
 
 
 def test_a_check_in_reaches_the_other_outreach_pages(page: CheckinPage, class_ward: ClassWard, qtbot) -> None:  # type: ignore[no-untyped-def]

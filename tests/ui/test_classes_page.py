@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 from gui_helpers import TIMEOUT
-from outreach_ward import ClassWard, answer, class_ward, column, model_tester, octx, wait_idle  # noqa: F401
+from outreach_ward import ClassWard, answer, class_ward, column, exercise_row_model, octx, wait_idle  # noqa: F401
 from outreach_helpers import STAFF
 from pdf_text import requires_poppler
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QPushButton, QTableView
+from PySide6.QtWidgets import QPushButton
 
 from wardapp import outreach as o
 from wardapp.ui.context import AppContext
@@ -435,25 +435,8 @@ def test_models_pass_the_model_tester(class_ward: ClassWard, qtmodeltester, qtbo
         (RosterModel(), o.checkin_rows(store, class_ward.today_session, actor=STAFF)),
     ]
     for model, rows in cases:
-        qtmodeltester.check(model)
-        t = model_tester(model)
-        view = QTableView()
-        qtbot.addWidget(view)
-        view.setModel(model)
-        model.set_rows(rows)
-        assert model.rowCount() == len(rows) > 0, type(model).__name__
-        view.selectRow(model.rowCount() - 1)
-        selected = model.record(model.rowCount() - 1)
-        for c in range(model.columnCount()):
-            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
-                model.sort(c, order)
-                assert model.record(view.currentIndex().row()) is selected
-        for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            model.index(0, 0).data(role)
-        model.set_rows(rows[:1])
-        model.set_rows([])
-        qtmodeltester.check(model)
-        del t
+        exercise_row_model(qtbot, qtmodeltester, model, rows, roles=(
+            Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole))
 
 
 # --- in the main window --------------------------------------------------------------------------
