@@ -142,8 +142,7 @@ def test_detail_dialog_opens_a_hidden_visit_with_year_and_filters_set(qtbot, out
     assert dlg is not None and dlg.open_button.text() == "アドバイザー派遣で開く(&O)"
     qtbot.mouseClick(dlg.open_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
-    qtbot.waitUntil(lambda: visits.current_visit() is not None
-                    and visits.current_visit().id == ward.visit["V5"], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: getattr(visits.current_visit(), "id", None) == ward.visit["V5"], timeout=TIMEOUT)
     assert w.current_page() is visits and visits.tabs.currentIndex() == 0
     assert visits.year_combo.currentData() == 2025
     assert visits.status_combo.currentData() is None  # the status filter that hid it is reset
@@ -168,7 +167,7 @@ def test_a_role_without_the_target_page_is_told_so(qtbot, outreach_window, ward_
     menu.defaultAction().trigger()
     menu.close()
     box = find_top_level(QMessageBox, "openDeniedBox")
-    assert box is not None and box.isVisible()
+    assert isinstance(box, QMessageBox) and box.isVisible()
     assert "地域支援担当" in box.text() and "「アドバイザー派遣」" in box.text()
     assert w.current_page() is cal  # stays where it was
     box.close()
