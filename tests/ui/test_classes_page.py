@@ -275,6 +275,26 @@ def test_cancel_a_session_with_a_reason_puts_everyone_on_the_call_list(page: Cla
     assert o.get_session(class_ward.store, class_ward.today_session, actor=STAFF).status == "予定"
 
 
+def test_confirm_and_delete_a_survey_form_write_through_the_core(page: ClassesPage,  # type: ignore[no-untyped-def]
+                                                                   class_ward: ClassWard, qtbot) -> None:
+    sid = class_ward.today_session
+    o.record_survey(class_ward.store, sid, o.SurveyAnswer(4, True, {"LINE": True}, "よかった"), actor=STAFF)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    _reloaded(qtbot, page, page.reload)
+    _select(qtbot, page, sid)
+    assert page.confirm_button.isEnabled()
+    _reloaded(qtbot, page, page.confirm_button.click)
+    assert o.get_session(class_ward.store, sid, actor=STAFF).status == "確定"
+    assert messages[-1] == "回を確定にしました。"
+    _select(qtbot, page, sid)
+    assert page.survey_model.rowCount() == 1
+    page.survey_view.selectRow(0)
+    assert page.delete_survey_button.isEnabled()
+    _reloaded(qtbot, page, page.delete_survey_button.click)
+    assert o.list_surveys(class_ward.store, sid, actor=STAFF) == []
+
+
 # --- sign-ups, waiting list, call list ---------------------------------------------------------
 
 

@@ -744,12 +744,16 @@ class ClassesPage(OutreachPage):
 
         self.ctx.tasks.run(fn, on_success=done, parent=self.window())
 
+    def _apply(self, change: Callable[..., Any], item_id: int, message: str) -> None:
+        """One core call ``change(store, item_id, actor=…)`` on a session, survey or course; then ``message``."""
+        store, actor = self.ctx.store, self.ctx.actor
+        self._run(lambda _p: change(store, item_id, actor=actor), lambda _r: message)
+
     @Slot()
     def confirm_session(self) -> None:
-        sid, store = self.current_session_id(), self.ctx.store
-        actor = self.ctx.actor
+        sid = self.current_session_id()
         if sid is not None:
-            self._run(lambda _p: o.confirm_session(store, sid, actor=actor), lambda _r: self.tr("The session is confirmed."))
+            self._apply(o.confirm_session, sid, self.tr("The session is confirmed."))
 
     @Slot()
     def cancel_session(self) -> CancelSessionDialog | None:
@@ -765,10 +769,9 @@ class ClassesPage(OutreachPage):
 
     @Slot()
     def reopen_session(self) -> None:
-        sid, store = self.current_session_id(), self.ctx.store
-        actor = self.ctx.actor
+        sid = self.current_session_id()
         if sid is not None:
-            self._run(lambda _p: o.reopen_session(store, sid, actor=actor), lambda _r: self.tr("The cancellation was withdrawn."))
+            self._apply(o.reopen_session, sid, self.tr("The cancellation was withdrawn."))
 
     @Slot()
     def delete_session(self) -> QMessageBox | None:
@@ -824,9 +827,7 @@ class ClassesPage(OutreachPage):
         survey = current_record(self.survey_view)
         if survey is None:
             return
-        store, sid = self.ctx.store, survey.id
-        actor = self.ctx.actor
-        self._run(lambda _p: o.delete_survey(store, sid, actor=actor), lambda _r: self.tr("The survey form was deleted."))
+        self._apply(o.delete_survey, survey.id, self.tr("The survey form was deleted."))
 
     # --- courses -------------------------------------------------------------------------------
 
@@ -855,9 +856,7 @@ class ClassesPage(OutreachPage):
         course = current_record(self.course_view)
         if course is None:
             return
-        store, cid = self.ctx.store, course.id
-        actor = self.ctx.actor
-        self._run(lambda _p: o.delete_course(store, cid, actor=actor), lambda _r: self.tr("The course was deleted."))
+        self._apply(o.delete_course, course.id, self.tr("The course was deleted."))
 
     @Slot()
     def edit_topics(self) -> TopicsDialog:
