@@ -4,64 +4,22 @@ the preferences), the chosen layout used for the PDF and named in the audit entr
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from gui_helpers import TIMEOUT, find_top_level
 from pdf_text import requires_poppler
-from PySide6.QtWidgets import QApplication, QMessageBox
-from roster_ward import build_roster_ward, town_id
+from PySide6.QtWidgets import QMessageBox
+from rosters_page_ward import make_page, page, ward, ward_template  # noqa: F401 — fixtures
 from sqlalchemy import select
 
 from wardapp.rosters.layout_files import LAYOUTS_DIR
 from wardapp.settings import Settings
-from wardapp.store import Store, open_store
+from wardapp.store import Store
 from wardapp.store.models import AuditEntry
-from wardapp.ui.context import AppContext
 from wardapp.ui.pages.rosters import FROM_FILE, RostersPage
-from wardapp.ui.tasks import TaskManager
 
 PORTRAIT = LAYOUTS_DIR / "roster-portrait-phone.toml"
-
-
-@pytest.fixture(scope="module")
-def ward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("layouts") / "ward.sqlite3"
-    build_roster_ward(path).close()
-    return path
-
-
-@pytest.fixture
-def ward(tmp_path: Path, ward_template: Path) -> Iterator[Store]:
-    path = tmp_path / "ward.sqlite3"
-    shutil.copy(ward_template, path)
-    store = open_store(path)
-    yield store
-    store.close()
-
-
-def make_page(ward: Store, settings: Settings, qtbot) -> RostersPage:  # type: ignore[no-untyped-def]
-    ctx = AppContext(store=ward, tasks=TaskManager(), settings=settings, user="tester")
-    p = RostersPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1400, 900)
-    p.show()
-    qtbot.waitUntil(lambda: p.choices is not None, timeout=TIMEOUT)
-    p.set_towns([town_id(ward, "見本町一丁目")])
-    return p
-
-
-@pytest.fixture
-def page(ward: Store, settings: Settings, qtbot) -> Iterator[RostersPage]:  # type: ignore[no-untyped-def]
-    p = make_page(ward, settings, qtbot)
-    try:
-        yield p
-    finally:
-        p.ctx.tasks.shutdown()
-        QApplication.processEvents()
 
 
 def items(page: RostersPage) -> list[tuple[str, str]]:

@@ -4,63 +4,22 @@ preview, saving through make_roster (audited), printing the pages, and the page'
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from gui_helpers import TIMEOUT, find_top_level
 from outreach_ward import model_tester
 from pdf_text import requires_poppler
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
-from roster_ward import build_roster_ward, town_id
+from PySide6.QtWidgets import QMessageBox
+from roster_ward import town_id
+from rosters_page_ward import page, ward, ward_template  # noqa: F401 — fixtures
 from sqlalchemy import func, select
 
 from wardapp.security import users
 from wardapp.security.roles import Role
-from wardapp.settings import Settings
 from wardapp.store import Store
 from wardapp.store.models import AuditEntry
-from wardapp.ui.context import AppContext
 from wardapp.ui.pages.rosters import RostersPage
-from wardapp.ui.tasks import TaskManager
-
-
-@pytest.fixture(scope="module")
-def ward_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("rosters") / "ward.sqlite3"
-    build_roster_ward(path).close()
-    return path
-
-
-@pytest.fixture
-def ward(tmp_path: Path, ward_template: Path) -> Iterator[Store]:
-    import shutil
-
-    from wardapp.store import open_store
-
-    path = tmp_path / "ward.sqlite3"
-    shutil.copy(ward_template, path)
-    store = open_store(path)
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def page(ward: Store, settings: Settings, qtbot) -> Iterator[RostersPage]:  # type: ignore[no-untyped-def]
-    tasks = TaskManager()
-    ctx = AppContext(store=ward, tasks=tasks, settings=settings, user="tester")
-    p = RostersPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1400, 900)
-    p.show()
-    qtbot.waitUntil(lambda: p.choices is not None, timeout=TIMEOUT)
-    p.set_towns([town_id(ward, "見本町一丁目")])
-    try:
-        yield p
-    finally:
-        tasks.shutdown()
-        QApplication.processEvents()
 
 
 def n_log(store: Store) -> int:
