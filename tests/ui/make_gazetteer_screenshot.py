@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from shot_tools import screenshot_args, settle, wait  # noqa: E402 — run as a script from tests/ui
 from wardapp.security import SYSTEM
 
 #: (address as a registry might write it, 方書)
@@ -63,7 +63,6 @@ def add_review_examples(store) -> None:  # type: ignore[no-untyped-def]
 def main() -> int:
     args = screenshot_args()
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from wardapp.address.matcher import fix_address, match_households
@@ -84,18 +83,6 @@ def main() -> int:
     suffix = "" if args.scale == 1.0 else f"-{int(args.scale * 100)}"
 
     create_application([sys.argv[0]])
-
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(ms // 50):
-            if cond():
-                return
-            settle(50)
-        raise TimeoutError
 
     window = build_main_window(demo.db_path, demo=True, settings=Settings.load(tmp / "config"))
     size = (1400, 900) if args.scale == 1.0 else (round(1920 / args.scale), round(1040 / args.scale))

@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import shot_tools  # noqa: E402
+
 
 def save_small_png(image, path: Path) -> None:  # type: ignore[no-untyped-def]
     """Save as a 256-colour PNG (a screenshot of flat colours loses nothing visible)."""
@@ -64,13 +66,8 @@ def main() -> int:
     page.selection_shown.connect(lambda n: state.setdefault("selected", n))
     window.show_page(window.pages.index(page))
 
-    def wait(cond, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-        end = time.perf_counter() + timeout
-        while not cond():
-            app.processEvents()
-            if time.perf_counter() > end:
-                raise TimeoutError
-            time.sleep(0.005)
+    def wait(cond) -> None:  # type: ignore[no-untyped-def]
+        shot_tools.wait(cond, seconds=120.0, step_ms=5)
 
     def js(script: str) -> object:
         box: list[object] = []

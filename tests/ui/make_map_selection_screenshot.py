@@ -16,7 +16,6 @@ Works on a copy of the database (saving an area writes to it).  Opens the main w
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
@@ -27,20 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import shot_tools  # noqa: E402
+from shot_tools import save_png  # noqa: E402
+
 TOWNS = ("絵空町一丁目", "絵空町二丁目")
-
-
-def save_png(image, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Save with an adaptive 256-colour palette (a fixed web palette would turn the faint
-    fill of a selected area and the plain background into other colours)."""
-    from PIL import Image
-    from PySide6.QtCore import QBuffer, QIODevice
-
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    rgb = Image.open(io.BytesIO(bytes(buf.data().data()))).convert("RGB")
-    rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 def main() -> int:
@@ -72,13 +61,8 @@ def main() -> int:
     page.area_saved.connect(lambda name: state.__setitem__("saved", name))
     window.show_page(window.pages.index(page))
 
-    def wait(cond, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-        end = time.perf_counter() + timeout
-        while not cond():
-            app.processEvents()
-            if time.perf_counter() > end:
-                raise TimeoutError
-            time.sleep(0.005)
+    def wait(cond) -> None:  # type: ignore[no-untyped-def]
+        shot_tools.wait(cond, seconds=120.0, step_ms=5)
 
     def js(script: str) -> object:
         box: list[object] = []

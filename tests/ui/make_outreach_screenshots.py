@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from shot_tools import save_grab, screenshot_args, settle, wait  # noqa: E402 — run as a script from tests/ui
 
 #: Screenshots in the repository stay below this size.
 MAX_BYTES = 300 * 1024
@@ -25,8 +25,7 @@ MAX_BYTES = 300 * 1024
 def main() -> int:
     args = screenshot_args()
 
-    from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QImage
+    from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QApplication
 
     from wardapp import outreach as o
@@ -56,18 +55,6 @@ def main() -> int:
 
     create_application([sys.argv[0]])
 
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(ms // 50):
-            if cond():
-                return
-            settle(50)
-        raise TimeoutError
-
     window = build_main_window(demo.db_path, demo=True, settings=Settings.load(tmp / "config"))
     size = (1400, 900) if args.scale == 1.0 else (round(1920 / args.scale), round(1040 / args.scale))
     window.resize(*size)
@@ -76,13 +63,7 @@ def main() -> int:
 
     def save(name: str) -> None:
         suffix = "" if args.scale == 1.0 else f"-{int(args.scale * 100)}"
-        path = args.out / f"{name}{suffix}.png"
-        image = window.grab().toImage()
-        image.save(str(path), "PNG", 0)
-        if path.stat().st_size > MAX_BYTES:  # 256 colours: text and flat UI colours survive
-            flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.PreferDither
-            image.convertToFormat(QImage.Format.Format_Indexed8, flags).save(str(path), "PNG", 0)
-        print(path, path.stat().st_size // 1024, "KiB")
+        save_grab(window, args.out / f"{name}{suffix}.png", MAX_BYTES)
 
     if args.scale == 1.0:
         classes = next(p for p in window.pages if isinstance(p, ClassesPage))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from make_map_selection_screenshot import save_png  # noqa: E402
+import shot_tools  # noqa: E402
+from shot_tools import save_png  # noqa: E402
 from wardapp.security import SYSTEM
 
 
@@ -56,13 +57,8 @@ def main() -> int:
     window.show()
     window.show_page(window.pages.index(page))
 
-    def wait(cond, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-        end = time.perf_counter() + timeout
-        while not cond():
-            app.processEvents()
-            if time.perf_counter() > end:
-                raise TimeoutError
-            time.sleep(0.005)
+    def wait(cond) -> None:  # type: ignore[no-untyped-def]
+        shot_tools.wait(cond, seconds=120.0, step_ms=5)
 
     wait(lambda: page.choices is not None and not window.ctx.tasks.busy)
     assert page.choices is not None

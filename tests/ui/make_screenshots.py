@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from shot_tools import screenshot_args, settle, wait  # noqa: E402 — run as a script from tests/ui
 from wardapp.security import SYSTEM
 
 
@@ -65,7 +65,7 @@ def _bad_extract(src: Path, dst: Path) -> None:
 def main() -> int:
     args = screenshot_args()
 
-    from PySide6.QtCore import QDate, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QDate, Qt
     from PySide6.QtWidgets import QApplication
 
     from wardapp.demo import ensure_demo
@@ -90,18 +90,6 @@ def main() -> int:
     suffix = "" if args.scale == 1.0 else f"-{int(args.scale * 100)}"
 
     app = create_application([sys.argv[0]])
-
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(ms // 50):
-            if cond():
-                return
-            settle(50)
-        raise TimeoutError
 
     window = build_main_window(demo.db_path, demo=True, settings=Settings.load(tmp / "config"))
     # Scaled: a 1920×1080 screen at 150 % is 1280×720 logical pixels, minus the taskbar.

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from shot_tools import screenshot_args  # noqa: E402 — run as a script from tests/ui
+from shot_tools import save_grab, screenshot_args, settle, wait  # noqa: E402 — run as a script from tests/ui
 
 MAX_BYTES = 200 * 1024
 
@@ -23,8 +23,6 @@ MAX_BYTES = 200 * 1024
 def main() -> int:
     args = screenshot_args()
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
     from wardapp.demo import REFERENCE_DATE, ensure_demo
@@ -50,26 +48,8 @@ def main() -> int:
 
     create_application([sys.argv[0]])
 
-    def settle(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(ms // 50):
-            if cond():
-                return
-            settle(50)
-        raise TimeoutError
-
     def save(widget: QWidget, name: str) -> None:
-        path = args.out / f"{name}.png"
-        image = widget.grab().toImage()
-        image.save(str(path), "PNG", 0)
-        if path.stat().st_size > MAX_BYTES:  # 256 colours: text and flat UI colours survive
-            flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.PreferDither
-            image.convertToFormat(QImage.Format.Format_Indexed8, flags).save(str(path), "PNG", 0)
-        print(path, path.stat().st_size // 1024, "KiB")
+        save_grab(widget, args.out / f"{name}.png", MAX_BYTES)
 
     tasks = TaskManager()
     ctx = AppContext(store=store, tasks=tasks, settings=Settings.load(tmp / "config"), user=actor.user, actor=actor)
