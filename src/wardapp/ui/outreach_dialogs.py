@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -89,6 +88,7 @@ from wardapp.ui.models.outreach_sessions import hours, short_day
 from wardapp.ui.models.rows import RowTableModel
 from wardapp.ui.pages import Page
 from wardapp.ui.pdf_preview import PdfPreview, pdf_preview_available
+from wardapp.ui.tables import table_view  # noqa: F401 — the outreach pages import it from here
 from wardapp.ui.tasks import ignore_cancel
 
 #: Wait this long after the last keystroke before asking the core again (ms).
@@ -201,32 +201,6 @@ def problem_text(error: WardError) -> str:
     if isinstance(error, ConflictError) and len(error.conflicts) > 1:
         return "\n".join(f"・{c}" for c in error.conflicts)
     return error.message_ja
-
-
-def table_view(parent: QWidget, name: str, model: RowTableModel[Any], *, multi: bool = False,
-               sortable: bool = True, row_scale: float = 1.6) -> QTableView:
-    """A read-only Model/View table with fixed row heights (the view never measures its rows)."""
-    v = QTableView(parent)
-    v.setObjectName(name)
-    v.setModel(model)
-    v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    v.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                       else QAbstractItemView.SelectionMode.SingleSelection)
-    v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    v.setAlternatingRowColors(True)
-    v.setWordWrap(False)
-    v.setTabKeyNavigation(False)
-    vh = v.verticalHeader()
-    vh.hide()
-    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vh.setDefaultSectionSize(int(QFontMetrics(v.font()).height() * row_scale))
-    header = v.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    if sortable:
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the core's order until clicked
-        v.setSortingEnabled(True)
-    return v
 
 
 #: Rows measured to size a column to its contents.  Qt's own resizeColumnsToContents asks the

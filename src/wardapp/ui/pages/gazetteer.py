@@ -24,14 +24,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -56,6 +54,7 @@ from wardapp.ui.models.gazetteer import (
 from wardapp.ui.models.rows import RowTableModel
 from wardapp.ui.pages import Page, register_page
 from wardapp.ui.place_dialog import PlaceChoice, PlacePointDialog
+from wardapp.ui.tables import table_view
 from wardapp.ui.tasks import ignore_cancel
 
 T = TypeVar("T")
@@ -68,27 +67,7 @@ MAX_COLUMN_CHARS = 24
 
 
 def _table(parent: QWidget, name: str, model: RowTableModel[Any], *, sortable: bool = True) -> QTableView:
-    v = QTableView(parent)
-    v.setObjectName(name)
-    v.setModel(model)
-    v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    v.setAlternatingRowColors(True)
-    v.setWordWrap(False)
-    v.setTabKeyNavigation(False)
-    vh = v.verticalHeader()
-    vh.hide()
-    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # the view never measures 100,000 rows
-    vh.setDefaultSectionSize(int(QFontMetrics(v.font()).height() * 1.6))
-    header = v.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    header.setSectionsMovable(True)
-    if sortable:
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the core's order until clicked
-        v.setSortingEnabled(True)
-    return v
+    return table_view(parent, name, model, sortable=sortable, movable=True)
 
 
 def _min_rows(view: QTableView, rows: float) -> None:

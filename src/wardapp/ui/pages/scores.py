@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QShowEvent, QStandardItemModel
+from PySide6.QtGui import QColor, QPainter, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,6 +88,7 @@ from wardapp.ui.models.scores import BandLine, BandModel, RankingModel, ShareRol
 from wardapp.ui.pages import Page, register_page
 from wardapp.ui.profile_dialog import SaveVersionDialog
 from wardapp.ui.rule_editor import RulesEditor
+from wardapp.ui.tables import table_view
 from wardapp.ui.tasks import ignore_cancel
 from wardapp.wareki import to_wareki
 
@@ -140,21 +141,7 @@ class ShareBarDelegate(QStyledItemDelegate):
 
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
-    v = QTableView(parent)
-    v.setObjectName(name)
-    v.setModel(model)
-    v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    v.setAlternatingRowColors(True)
-    v.setWordWrap(False)
-    v.setTabKeyNavigation(False)
-    vh = v.verticalHeader()
-    vh.hide()
-    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vh.setDefaultSectionSize(int(QFontMetrics(v.font()).height() * 1.6))
-    v.horizontalHeader().setHighlightSections(False)
-    return v
+    return table_view(parent, name, model, sortable=False, stretch_last=False)
 
 
 @dataclass(frozen=True)
