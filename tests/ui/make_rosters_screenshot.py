@@ -10,8 +10,6 @@ window at 1400×900 on the 名簿 page, ticks two 町字, chooses 災害時 with
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -24,11 +22,7 @@ from wardapp.security import SYSTEM
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("work", type=Path)
-    ap.add_argument("out", type=Path)
-    args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args = shot_tools.work_out_args()
 
     import datetime as dt
 

@@ -10,8 +10,6 @@ writes the PDF and saves its first two pages as ``statistics-pdf.png`` (needs pd
 
 from __future__ import annotations
 
-import argparse
-import os
 import subprocess
 import sys
 import time
@@ -24,11 +22,7 @@ from shot_tools import save_png  # noqa: E402
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("work", type=Path)
-    ap.add_argument("out", type=Path)
-    args = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args = shot_tools.work_out_args()
 
     from wardapp.demo import ensure_demo
     from wardapp.outreach import yearly

@@ -24,6 +24,16 @@ def screenshot_args() -> argparse.Namespace:
     return args
 
 
+def work_out_args() -> argparse.Namespace:
+    """``WORK OUT``: the folder for the demo ward and drafts, the folder for the PNGs; offscreen."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("work", type=Path)
+    ap.add_argument("out", type=Path)
+    args = ap.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return args
+
+
 def settle(ms: int = 300) -> None:
     """Let Qt run for ``ms``: background tasks report back, views lay out and paint."""
     from PySide6.QtCore import QEventLoop, QTimer
