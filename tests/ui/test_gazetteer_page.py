@@ -4,7 +4,6 @@ the File-menu imports of address data and map layers (with fakes of the core), a
 from __future__ import annotations
 
 import getpass
-import re
 import shutil
 import threading
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 from sqlalchemy import select
-from test_i18n import _JAPANESE, _visible_texts
+from test_i18n import _visible_texts, english_texts
 
 from wardapp.address.matcher import address_key, fix_address, match_households
 from wardapp.address.review import address_groups, load_review, search_points
@@ -174,14 +173,7 @@ def test_page_speaks_japanese(gz: GazetteerPage) -> None:
     window = gz.window()
     gz.select_group("ambiguous", address_key(AMBIGUOUS_ADDRESS))
     allowed = (window.ctx.store.location, Path(window.ctx.store.location).name, "wardapp")
-    english = []
-    for text in _visible_texts(window):
-        rest = text
-        for a in allowed:
-            rest = rest.replace(a, "")
-        if re.search(r"[A-Za-z]{2,}", rest) and not _JAPANESE.search(rest):
-            english.append(text)
-    assert english == []
+    assert english_texts(window, allowed) == []
     texts = _visible_texts(window)
     for expected in ("住所辞書", "照合を実行(&R)", "この候補に決める(&C)", "地点を指定(&P)…", "町字ごとの照合率",
                      "住所辞書データの取り込み(&A)…", "地図レイヤの取り込み(&M)…"):

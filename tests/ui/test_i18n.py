@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,19 @@ def _visible_texts(root: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
+def english_texts(root: QWidget, allowed: Iterable[str] = ()) -> list[str]:
+    """The visible texts of ``root`` with a word in Latin letters and no Japanese, once the
+    ``allowed`` parts (data: the database path, the product name) are taken out."""
+    english = []
+    for text in _visible_texts(root):
+        rest = text
+        for a in allowed:
+            rest = rest.replace(a, "")
+        if re.search(r"[A-Za-z]{2,}", rest) and not _JAPANESE.search(rest):
+            english.append(text)
+    return english
+
+
 def test_main_window_texts_are_japanese(window) -> None:  # type: ignore[no-untyped-def]
     """Every visible text with words in it is Japanese once the translators are installed.
 
@@ -116,14 +130,7 @@ def test_main_window_texts_are_japanese(window) -> None:  # type: ignore[no-unty
     page = residents_page(window)
     page.table.selectRow(0)
     allowed = {window.ctx.store.location, Path(window.ctx.store.location).name, "wardapp"}
-    english = []
-    for text in _visible_texts(window):
-        rest = text
-        for a in allowed:
-            rest = rest.replace(a, "")
-        if re.search(r"[A-Za-z]{2,}", rest) and not _JAPANESE.search(rest):
-            english.append(text)
-    assert english == []
+    assert english_texts(window, allowed) == []
     texts = _visible_texts(window)
     for expected in ("住民", "町字(&T):", "基準日(&D):", "世帯番号", "65歳以上(人)", "（すべての町字）", "ファイル(&F)",
                      "住基データの取り込み(&I)…", "バージョン情報(&A)", "世帯の構成員"):

@@ -4,7 +4,6 @@ profile version and a score run, and the residents page showing the saved scores
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QStyle, QStyleOptionViewItem
 from sample_ward import ON
-from test_i18n import _JAPANESE, _visible_texts
+from test_i18n import _visible_texts, english_texts
 
 from wardapp.palette import category
 from wardapp.residents import COLUMNS, Column
@@ -396,14 +395,7 @@ def test_stale_scores_are_marked(open_window, sample_db: Path, qtbot) -> None:  
 def test_page_speaks_japanese(sp: ScoresPage, window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     sp.select_household(sp.ranking_model.rows[0].household_id)
     allowed = (window.ctx.store.location, Path(window.ctx.store.location).name, "wardapp")
-    english = []
-    for text in _visible_texts(window):
-        rest = text
-        for a in allowed:
-            rest = rest.replace(a, "")
-        if re.search(r"[A-Za-z]{2,}", rest) and not _JAPANESE.search(rest):
-            english.append(text)
-    assert english == []
+    assert english_texts(window, allowed) == []
     texts = _visible_texts(window)
     for expected in ("スコア", "規則を追加(&A)", "新しい版として保存(&V)…", "この設定で計算して保存(&S)", "帯ごとの世帯数",
                      "福祉データの取り込み(&W)…"):
