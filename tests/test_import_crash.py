@@ -74,17 +74,7 @@ def test_kill_during_import_leaves_store_unchanged(tmp_path: Path) -> None:
 
     second = tmp_path / "second.csv"
     _write(second, 100, 60_000)
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(second)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        line = child.stdout.readline()  # type: ignore[union-attr]
-        assert line.strip() == "WRITING"
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    _kill_when_writing(CHILD, str(db), str(second))
 
     after_open = open_store(db)  # recovery happens on open
     after_open.close()
@@ -120,7 +110,12 @@ print("FINISHED", flush=True)
 
 
 def _kill_at_write(kind: str, db: Path, file: Path) -> None:
-    child = subprocess.Popen([sys.executable, "-c", CHILD_ANY, kind, str(db), str(file)],
+    _kill_when_writing(CHILD_ANY, kind, str(db), str(file))
+
+
+def _kill_when_writing(script: str, *args: str) -> None:
+    """Run ``script`` in a child Python; SIGKILL it once it prints WRITING (in the middle of its write)."""
+    child = subprocess.Popen([sys.executable, "-c", script, *args],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         line = child.stdout.readline()  # type: ignore[union-attr]
