@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import machine, median_seconds  # noqa: E402
-from bench_selection import LAT0, LON0, SPAN_LAT, SPAN_LON, build  # noqa: E402
+from bench_selection import LAT0, LON0, SPAN_LAT, SPAN_LON, synthetic_ward  # noqa: E402
 from wardapp.security import SYSTEM  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -91,15 +91,8 @@ def main() -> None:
     from wardapp.ui.map.view import MapView
 
     tmp = tempfile.TemporaryDirectory()
-    path = Path(args.db) if args.db else Path(tmp.name) / "bench.sqlite3"
     print(machine())
-    if not path.exists():
-        t = time.perf_counter()
-        part = path.with_name(path.name + ".part")
-        part.unlink(missing_ok=True)
-        build(part, args.households)
-        part.rename(path)
-        print(f"synthetic ward written in {time.perf_counter() - t:.1f} s ({path})")
+    path = synthetic_ward(args.db, args.households, Path(tmp.name))
     store = open_store(path)
     on = dt.date(2026, 4, 1)
     add_town_boundaries(store)

@@ -117,6 +117,19 @@ def build(path: Path, households: int, seed: int = 1) -> None:
         store.close()
 
 
+def synthetic_ward(db: str | None, households: int, tmp: Path) -> Path:
+    """The synthetic ward at ``db`` (written there once, through a .part file), else in ``tmp``."""
+    path = Path(db) if db else tmp / "bench.sqlite3"
+    if not path.exists():
+        t = time.perf_counter()
+        part = path.with_name(path.name + ".part")
+        part.unlink(missing_ok=True)
+        build(part, households)
+        part.rename(path)
+        print(f"synthetic ward written in {time.perf_counter() - t:.1f} s ({path})")
+    return path
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--households", type=int, default=200_000)
@@ -138,15 +151,8 @@ def main() -> None:
     from wardapp.store import open_store
 
     tmp = tempfile.TemporaryDirectory()
-    path = Path(args.db) if args.db else Path(tmp.name) / "bench.sqlite3"
     print(machine())
-    if not path.exists():
-        t = time.perf_counter()
-        part = path.with_name(path.name + ".part")
-        part.unlink(missing_ok=True)
-        build(part, args.households)
-        part.rename(path)
-        print(f"synthetic ward written in {time.perf_counter() - t:.1f} s ({path})")
+    path = synthetic_ward(args.db, args.households, Path(tmp.name))
     store = open_store(path)
     on = dt.date(2026, 4, 1)
     r = args.repeat
