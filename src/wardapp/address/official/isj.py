@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -139,6 +139,20 @@ def _town_code(key: tuple[str, str, int | None, str]) -> str:
     return "isjn:" + hashlib.sha1("|".join(map(str, key)).encode()).hexdigest()[:24]
 
 
+def _lat_lon(add: Callable[[int, str, str, str], object], line: int, lat_s: str,
+             lon_s: str) -> tuple[float | None, float | None]:
+    """緯度・経度 of a row; what is wrong with them goes to ``add(line, column, value, message)``."""
+    lat, lon = parse_float(lat_s), parse_float(lon_s)
+    if lat is None:
+        add(line, "緯度", lat_s, "緯度が数値ではありません")
+    if lon is None:
+        add(line, "経度", lon_s, "経度が数値ではありません")
+    if lat is not None and lon is not None and not in_japan(lat, lon):
+        add(line, "緯度" if not 20 <= lat <= 46 else "経度", f"{lat_s}, {lon_s}",
+            "座標が日本の範囲（北緯20〜46度・東経122〜154度）の外です（緯度と経度が逆かもしれません）")
+    return lat, lon
+
+
 def _read_block(src: SourceTable, flt: CityFilter) -> OfficialData:
     t = src.table
     idx = _index(src, BLOCK_COLUMNS, BLOCK_REQUIRED, BLOCK_LABEL)
@@ -191,15 +205,7 @@ def _read_block(src: SourceTable, flt: CityFilter) -> OfficialData:
             number = number_cache[raw_number] = normalize_number(raw_number) if raw_number else ""
         if not number:
             add(line, "街区符号・地番", raw_number, "街区符号・地番が空です")
-        lat_s, lon_s = row[ilat].strip(), row[ilon].strip()
-        lat, lon = parse_float(lat_s), parse_float(lon_s)
-        if lat is None:
-            add(line, "緯度", lat_s, "緯度が数値ではありません")
-        if lon is None:
-            add(line, "経度", lon_s, "経度が数値ではありません")
-        if lat is not None and lon is not None and not in_japan(lat, lon):
-            add(line, "緯度" if not 20 <= lat <= 46 else "経度", f"{lat_s}, {lon_s}",
-                "座標が日本の範囲（北緯20〜46度・東経122〜154度）の外です（緯度と経度が逆かもしれません）")
+        lat, lon = _lat_lon(add, line, row[ilat].strip(), row[ilon].strip())
         flag = row[iflag].strip()
         if flag not in ("0", "1"):
             add(line, "住居表示フラグ", flag, "住居表示フラグは 0 か 1 です")
@@ -341,15 +347,7 @@ def _read_town(src: SourceTable, flt: CityFilter) -> OfficialData:
         name = row[iname].strip()
         if not name:
             add(line, "大字町丁目名", "", "大字町丁目名が空です")
-        lat_s, lon_s = row[ilat].strip(), row[ilon].strip()
-        lat, lon = parse_float(lat_s), parse_float(lon_s)
-        if lat is None:
-            add(line, "緯度", lat_s, "緯度が数値ではありません")
-        if lon is None:
-            add(line, "経度", lon_s, "経度が数値ではありません")
-        if lat is not None and lon is not None and not in_japan(lat, lon):
-            add(line, "緯度" if not 20 <= lat <= 46 else "経度", f"{lat_s}, {lon_s}",
-                "座標が日本の範囲（北緯20〜46度・東経122〜154度）の外です（緯度と経度が逆かもしれません）")
+        lat, lon = _lat_lon(add, line, row[ilat].strip(), row[ilon].strip())
         for col, i in (("原典資料コード", isrc), ("大字・字・丁目区分コード", ikind)):
             if i is not None:
                 v = row[i].strip()
