@@ -265,6 +265,17 @@ def test_isj_town_level(tmp_path: Path) -> None:
     assert {(p.level, p.dataset, p.release) for p in data.points} == {("town", "isj-town", "17.0b")}
 
 
+def test_isj_town_level_bad_coordinates_name_line_and_column(tmp_path: Path) -> None:
+    rows = [isj_town("119990001002", "桜台二丁目", *P), isj_town("119990002000", "大字上川", *P),
+            isj_town("119990003000", "大字下川", *P)]
+    rows[1]["lat"] = "北緯35度"
+    rows[2]["lat"], rows[2]["lon"] = rows[2]["lon"], rows[2]["lat"]  # swapped
+    with pytest.raises(InputRejected) as e:
+        read_isj(write_isj_town(tmp_path / "11_2023.csv", rows))
+    assert {(p.line, p.column) for p in e.value.problems} == {(3, "緯度"), (4, "緯度")}
+    assert "日本の範囲" in str(e.value) and "緯度が数値ではありません" in str(e.value)
+
+
 # ------------------------------------------------------------------------------ ABR reader
 
 
