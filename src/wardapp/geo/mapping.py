@@ -29,6 +29,7 @@ from typing import Any
 
 from wardapp.csvfile import ENCODINGS
 from wardapp.errors import ConfigError
+from wardapp.textfile import read_config_text
 
 #: 国土数値情報 A31 浸水深ランク (想定最大規模, 2020年度以降の区分): rank → (min, max) metres.
 A31_RANKS: dict[str, tuple[int, float, float | None]] = {
@@ -320,12 +321,7 @@ def parse_mapping(raw: dict[str, Any], file: str) -> LayerMapping:
 def load_layer_mapping(path: Path) -> LayerMapping:
     """Read and validate a layer profile; errors name the key and say what is wrong."""
     file = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ConfigError(file, f"読めません: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(file, "マッピングファイルは UTF-8 で保存してください") from None
+    text = read_config_text(path, "マッピングファイル")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

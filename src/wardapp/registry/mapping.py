@@ -33,6 +33,7 @@ from pathlib import Path
 from wardapp.csvfile import ENCODINGS, TextTable, normalize_header
 from wardapp.errors import ConfigError, ProblemList
 from wardapp.registry.columns import ALIASES, CANONICAL, MY_NUMBER_HEADERS, REQUIRED
+from wardapp.textfile import read_config_text
 
 #: Separator used when a canonical column is built from several source columns.
 DEFAULT_JOIN = {"氏名": "\u3000", "氏名カナ": "\u3000"}
@@ -74,12 +75,7 @@ def load_mapping(path: Path, canonical: Sequence[str] = CANONICAL, *, fixed: boo
     ``fixed`` allows the ``[fixed]`` table.
     """
     file = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ConfigError(file, f"読めません: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(file, "列対応プロファイルは UTF-8 で保存してください") from None
+    text = read_config_text(path, "列対応プロファイル")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

@@ -50,6 +50,7 @@ from typing import Any
 from wardapp.errors import ConfigError
 from wardapp.scoring.expr import Condition, ExprError, compile_condition, normalize_value
 from wardapp.scoring.fields import PERSON_SCORE, SCHEMA
+from wardapp.textfile import read_config_text
 
 #: Category flags for display and print, in their fixed order, with the letter printed beside
 #: the background colour so that a black-and-white print still reads (domain.md).
@@ -424,13 +425,7 @@ def parse_profile(text: str, source: str = "プロファイル") -> Profile:
 def load_profile(path: str | Path) -> Profile:
     """Read and check a profile file (UTF-8, with or without BOM)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ConfigError(path.name, f"読めません: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(path.name, "プロファイルは UTF-8 で保存してください") from None
-    return parse_profile(text, path.name)
+    return parse_profile(read_config_text(path, "プロファイル"), path.name)
 
 
 def default_profile() -> Profile:
