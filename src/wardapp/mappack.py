@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -95,6 +96,21 @@ def _as_list(v: Any) -> list[Any]:
     return v if isinstance(v, list) else [v]
 
 
+def _tables(entries: list[Any], section: str, keys: set[str],
+            problems: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of ``[[section]]`` that are tables, each with 「[[section]] n件目」 for its problems;
+    an entry that is not a table, or unknown keys, go to ``problems``."""
+    for n, e in enumerate(entries, start=1):
+        where = f"[[{section}]] {n}件目"
+        if not isinstance(e, dict):
+            problems.append(f"{where}: 表ではありません")
+            continue
+        bad = sorted(set(e) - keys)
+        if bad:
+            problems.append(f"{where}: 知らないキーがあります: {'、'.join(bad)}")
+        yield where, e
+
+
 def load_manifest(path: Path) -> MapPack:
     """Read and check ``manifest.toml``; every problem is reported at once as a :class:`ConfigError`."""
     from wardapp.address.official import FORMATS as ADDRESS_FORMATS
@@ -128,14 +144,7 @@ def load_manifest(path: Path) -> MapPack:
     if not isinstance(raw_imports, list) or not raw_imports:
         problems.append("取り込むファイル（[[imports]]）がありません")
         raw_imports = []
-    for n, e in enumerate(raw_imports, start=1):
-        where = f"[[imports]] {n}件目"
-        if not isinstance(e, dict):
-            problems.append(f"{where}: 表ではありません")
-            continue
-        bad = sorted(set(e) - _IMPORT_KEYS)
-        if bad:
-            problems.append(f"{where}: 知らないキーがあります: {'、'.join(bad)}")
+    for where, e in _tables(raw_imports, "imports", _IMPORT_KEYS, problems):
         importer = e.get("importer")
         if importer not in IMPORTERS:
             problems.append(f"{where}: importer は {' / '.join(IMPORTERS)} のどれかです（{importer!r}）")
@@ -184,14 +193,7 @@ def load_manifest(path: Path) -> MapPack:
     if not isinstance(raw_layers, list):
         problems.append("[[layers]] は表の配列です")
         raw_layers = []
-    for n, e in enumerate(raw_layers, start=1):
-        where = f"[[layers]] {n}件目"
-        if not isinstance(e, dict):
-            problems.append(f"{where}: 表ではありません")
-            continue
-        bad = sorted(set(e) - _LAYER_KEYS)
-        if bad:
-            problems.append(f"{where}: 知らないキーがあります: {'、'.join(bad)}")
+    for where, e in _tables(raw_layers, "layers", _LAYER_KEYS, problems):
         file = e.get("file")
         if not isinstance(file, str) or not file:
             problems.append(f"{where}: file がありません")
