@@ -13,7 +13,6 @@ and for every household tile on screen, and saves the window.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -70,10 +69,7 @@ def main() -> int:
         shot_tools.wait(cond, seconds=120.0, step_ms=5)
 
     def js(script: str) -> object:
-        box: list[object] = []
-        page.view.run_js(f"JSON.stringify({script})", box.append)
-        wait(lambda: bool(box))
-        return json.loads(box[0]) if box[0] else None  # type: ignore[arg-type]
+        return shot_tools.map_js(page, script)
 
     wait(lambda: "ready" in state)
     data = page.data

@@ -16,7 +16,6 @@ Works on a copy of the database (saving an area writes to it).  Opens the main w
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys
@@ -65,10 +64,7 @@ def main() -> int:
         shot_tools.wait(cond, seconds=120.0, step_ms=5)
 
     def js(script: str) -> object:
-        box: list[object] = []
-        page.view.run_js(f"JSON.stringify({script})", box.append)
-        wait(lambda: bool(box))
-        return json.loads(box[0]) if box[0] else None  # type: ignore[arg-type]
+        return shot_tools.map_js(page, script)
 
     def settle() -> None:
         wait(lambda: not window.ctx.tasks.busy)

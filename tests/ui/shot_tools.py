@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import time
 from collections.abc import Callable
@@ -50,6 +51,14 @@ def wait(cond: Callable[[], object], seconds: float = 30.0, step_ms: int = 50) -
         if time.monotonic() > end:
             raise TimeoutError
         settle(step_ms)
+
+
+def map_js(page: Any, script: str) -> object:
+    """The JSON value of ``script`` run in the map page's web view (waits for the answer)."""
+    box: list[object] = []
+    page.view.run_js(f"JSON.stringify({script})", box.append)
+    wait(lambda: bool(box), seconds=120.0, step_ms=5)
+    return json.loads(box[0]) if box[0] else None  # type: ignore[arg-type]
 
 
 def save_grab(widget: Any, path: Path, max_bytes: int) -> None:
