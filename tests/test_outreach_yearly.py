@@ -33,6 +33,28 @@ def report(store: Store, **rules: object) -> y.YearReport:
     return y.outreach_report(store, FY, actor=VIEWER, rules=y.ReportRules(**rules))  # type: ignore[arg-type]
 
 
+def test_an_online_visit_counts_as_online(year: Store) -> None:
+    """An ICT visit held online (place 「オンライン」, no venue — as the ict core writes it) is an
+    オンライン event in the year, the month and the headline, and has no venue of its own."""
+    from sqlalchemy import select
+
+    from wardapp.store.models import CommunityGroup, IctVisit
+
+    with year.transaction() as s:
+        group_id = s.scalars(select(CommunityGroup.id).order_by(CommunityGroup.id)).first()
+        s.add(IctVisit(group_id=group_id, date=dt.date(2025, 8, 5), start=dt.time(10), end=dt.time(11),
+                       facility_id=None, venue="オンライン", status="実施済", attendees=6,
+                       updated_at=dt.datetime(2025, 8, 5, 12)))
+    r = report(year)
+    assert (r.value("visits"), r.value("visits_online"), r.value("events")) == (3, 1, 7)
+    months = {m.month: m for m in r.months}
+    assert (months["8月"].in_person, months["8月"].online, months["8月"].visits) == (0, 1, 1)
+    assert sum(m.online for m in r.months) == 3  # two online/hybrid sessions and the visit
+    assert r.headline == "7回 約32名（対面4回・オンライン3回）"
+    venues = {v.name: (v.sessions, v.visits, v.visit_attendees) for v in r.venues}
+    assert venues[y.ONLINE_VENUE] == (1, 1, 6)
+
+
 def test_summary_figures_counted_by_hand(year: Store) -> None:
     r = report(year)
     assert (r.label, r.date_from, r.date_to) == ("R7年度", dt.date(2025, 4, 1), dt.date(2026, 3, 31))
@@ -44,7 +66,7 @@ def test_summary_figures_counted_by_hand(year: Store) -> None:
         "events": 6, "sessions": 4, "sessions_in_person": 2, "sessions_online": 2,
         # s1: p1 p2; s2: p1 p3; s3: p2; s6: p4 (walk-in).
         "attendances": 6, "participants": 4, "new_participants": 3, "walk_ins": 1,
-        "visits": 2, "visit_attendees": 20, "consultations": 2, "follow_ups": 1,
+        "visits": 2, "visits_online": 0, "visit_attendees": 20, "consultations": 2, "follow_ups": 1,
         # G1 (visit, grant) and G2 (visit); G3 was refused.
         "groups_supported": 2,
         # Answers 5, 4, 3, 2 (one blank): 2 of 4 at level 4 or more; interest 3 yes, 1 no.

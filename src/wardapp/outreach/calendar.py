@@ -36,6 +36,8 @@ from sqlalchemy.orm import Session
 
 from wardapp.errors import UsageError
 from wardapp.outreach.db import Db, reading
+from wardapp.outreach.ict.vocabulary import CANCELLED as VISIT_CANCELLED
+from wardapp.outreach.ict.vocabulary import IN_PERSON, is_online_visit
 from wardapp.outreach.lookup import name_key, session_title
 from wardapp.outreach.vocabulary import CANCELLED as SESSION_CANCELLED
 from wardapp.outreach.vocabulary import ENROLLED, HELD, ONLINE, PRESENT
@@ -56,15 +58,7 @@ CLASS: Final = "教室"
 VISIT: Final = "訪問"
 EventKind = Literal["教室", "訪問"]
 
-#: Visit status 取消 (the ict vocabulary's word; not imported to keep this module off ict).
-VISIT_CANCELLED: Final = "取消"
-#: A visit is 対面 (at the group's place), or online: the ict core then writes the place
-#: 「オンライン」 with no facility (``ict.visits.delivery_of``; the same rule, kept off ict here).
-IN_PERSON: Final = "対面"
 
-
-def is_online_visit(facility_id: int | None, venue: str | None) -> bool:
-    return facility_id is None and venue == ONLINE
 #: The longest period one call may ask for (two years; the page asks for a month or a week).
 MAX_DAYS: Final = 731
 

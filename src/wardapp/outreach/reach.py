@@ -36,7 +36,7 @@ from typing import Final
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from wardapp.outreach.calendar import is_online_visit
+from wardapp.outreach.ict.vocabulary import is_online_visit
 from wardapp.outreach.db import Db, reading
 from wardapp.outreach.vocabulary import HELD, PRESENT
 from wardapp.security.access import Actor, require

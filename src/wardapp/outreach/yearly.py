@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from wardapp.errors import InputProblem, InputRejected, UsageError
 from wardapp.outreach.db import Db, reading, writing
 from wardapp.outreach.ict.vocabulary import DONE as VISIT_DONE
-from wardapp.outreach.ict.vocabulary import GRANTED, PURPOSES, WITHDRAWN
+from wardapp.outreach.ict.vocabulary import GRANTED, PURPOSES, WITHDRAWN, is_online_visit
 from wardapp.outreach.participants import age_band_of
 from wardapp.outreach.surveys import SurveyAnswer, summarise
 from wardapp.outreach.vocabulary import AGE_BANDS, DELIVERIES, DEVICES, HELD, PRESENT, WALK_IN
@@ -68,8 +68,6 @@ MONTHS: tuple[int, ...] = (*range(4, 13), 1, 2, 3)
 #: Shown where a figure was not measured (no data, no entered figure, no survey answer).
 NOT_MEASURED = "—"
 CUMULATIVE_MARK = "(累計)"
-#: Visits happen at the group's place: they are counted as 対面.
-VISIT_DELIVERY = "対面"
 UNKNOWN = "不明"
 ONLINE_VENUE = "（会場なし・オンライン）"
 #: At most this many 年度 side by side (the report's year and the ones before it).
@@ -166,20 +164,22 @@ class MonthRow:
     attendances: int
     visits: int
     visit_attendees: int
+    #: Of ``visits``, those held online (place 「オンライン」, no venue; wardapp.outreach.ict).
+    online_visits: int = 0
 
     @property
     def in_person(self) -> int:
-        """対面 events: class sessions held in person and adviser visits."""
-        return self.sessions.get("対面", 0) + self.visits
+        """対面 events: class sessions held in person and adviser visits at the group's place."""
+        return self.sessions.get("対面", 0) + self.visits - self.online_visits
 
     @property
     def online(self) -> int:
-        """オンライン events (ハイブリッド counts here: it was also online)."""
-        return self.sessions.get("オンライン", 0) + self.sessions.get("ハイブリッド", 0)
+        """オンライン events (ハイブリッド counts here: it was also online), online visits included."""
+        return self.sessions.get("オンライン", 0) + self.sessions.get("ハイブリッド", 0) + self.online_visits
 
     def to_json(self) -> dict[str, object]:
         return {"month": self.month, "sessions": self.sessions, "attendances": self.attendances,
-                "visits": self.visits, "visit_attendees": self.visit_attendees,
+                "visits": self.visits, "visit_attendees": self.visit_attendees, "online_visits": self.online_visits,
                 "in_person": self.in_person, "online": self.online}
 
 
@@ -308,7 +308,7 @@ class YearReport:
         events = int(self.value("events") or 0)
         people = int(self.value("attendances") or 0) + int(self.value("visit_attendees") or 0)
         approx = int(round(people, -1)) if people >= 100 else people
-        online = int(self.value("sessions_online") or 0)
+        online = int(self.value("sessions_online") or 0) + int(self.value("visits_online") or 0)
         return f"{events}回 約{approx:,}名（対面{events - online}回・オンライン{online}回）"
 
     def to_json(self) -> dict[str, object]:
@@ -417,12 +417,15 @@ def _count_year(s: Session, fiscal_year: int, rules: ReportRules) -> _Year:
     month_att = Counter(held[a.session_id].date.month for a in present)
     month_visits: Counter[int] = Counter()
     month_visit_att: Counter[int] = Counter()
+    month_online_visits: Counter[int] = Counter()
     for vr in visits:
         assert vr.date is not None  # 実施済 within the year's dates
         month_visits[vr.date.month] += 1
         month_visit_att[vr.date.month] += vr.attendees or 0
+        month_online_visits[vr.date.month] += is_online_visit(vr.facility_id, vr.venue)
     months = [MonthRow(f"{m}月", {d: month_sessions[m].get(d, 0) for d in DELIVERIES}, month_att.get(m, 0),
-                       month_visits.get(m, 0), month_visit_att.get(m, 0)) for m in MONTHS]
+                       month_visits.get(m, 0), month_visit_att.get(m, 0), month_online_visits.get(m, 0))
+              for m in MONTHS]
 
     # Places: a session's venue is its facility (by name) or the place name written on it.
     def venue_name(facility_id: int | None, venue: str | None, online: bool = False) -> str:
@@ -442,7 +445,8 @@ def _count_year(s: Session, fiscal_year: int, rules: ReportRules) -> _Year:
         venue_rows[name][2] += 1
         venue_people[name].add(a.participant_id)
     for vr in visits:
-        name = venue_name(vr.facility_id, vr.venue)
+        online_visit = is_online_visit(vr.facility_id, vr.venue)
+        name = ONLINE_VENUE if online_visit else venue_name(vr.facility_id, vr.venue)
         venue_rows[name][3] += 1
         venue_rows[name][4] += vr.attendees or 0
     venues = sorted((PlaceRow(n, c[0], len(venue_people[n]), c[2], c[3], c[4]) for n, c in venue_rows.items()),
@@ -502,6 +506,7 @@ def _count_year(s: Session, fiscal_year: int, rules: ReportRules) -> _Year:
         "new_participants": len(set(people) - earlier),
         "walk_ins": sum(1 for a in present if a.channel == WALK_IN),
         "visits": len(visits),
+        "visits_online": sum(1 for r in visits if is_online_visit(r.facility_id, r.venue)),
         "visit_attendees": sum(r.attendees or 0 for r in visits),
         "consultations": len(visits),
         "follow_ups": sum(1 for r in visits if r.follow_up and r.follow_up.strip()),
@@ -537,7 +542,9 @@ def _definitions(fiscal_year: int, rules: ReportRules) -> dict[str, tuple[str, s
         "new_participants": ("うち新規受講者", "名", "年度内に出席し、それより前には出席したことのない人の数。"),
         "walk_ins": ("うち当日参加（延べ）", "名", "申込方法が「当日」の出席の数。"),
         "visits": ("ICTアドバイザー派遣の実施回数", "回",
-                   "状態が「実施済」の派遣の数（訪問日で年度に数える）。派遣は団体の活動場所に出向くため対面として数える。"),
+                   "状態が「実施済」の派遣の数（訪問日で年度に数える）。場所が「オンライン」の派遣はオンライン、ほかは団体の"
+                   "活動場所に出向くので対面として数える。"),
+        "visits_online": ("うちオンライン（派遣）", "回", "場所が「オンライン」（会場なし）の実施済の派遣の数。"),
         "visit_attendees": ("派遣先の参加者数", "名", "実施済の派遣の報告に記録した参加者数の合計（延べ）。"),
         "consultations": ("相談対応件数", "件",
                           "地域団体からの依頼に応じて実施したICTアドバイザー派遣の件数（訪問1回を1件）。"
@@ -564,7 +571,8 @@ def _notes(fiscal_year: int, rules: ReportRules) -> dict[str, str]:
     return {
         "対象期間": f"{fiscal_year_label(fiscal_year)}（{start.isoformat()}〜{end.isoformat()}）。年度は4月1日から翌年3月31日まで。",
         "取組数の数え方": rules.sentence,
-        "月別": "対面はスマホ教室の対面の回とICTアドバイザー派遣、オンラインはオンライン・ハイブリッドの回。",
+        "月別": "対面はスマホ教室の対面の回と団体の活動場所でのICTアドバイザー派遣、オンラインはオンライン・ハイブリッドの回と"
+                "オンラインの派遣。",
         "年代・端末": "実受講者について、年度内の最初の出席日の年代（生年月日がなければ本人が答えた年代）と、登録されている端末。",
         "会場別": "スマホ教室の回は会場（施設、または回に書かれた場所名）に、派遣は派遣先の会場に数える。"
                  "オンラインで会場のない回は「" + ONLINE_VENUE + "」。人数だけで、個人は示さない。",

@@ -51,6 +51,7 @@ from wardapp.outreach.ict.vocabulary import (
     RECEIVED,
     TRANSITIONS,
     VISIT_STATUSES,
+    is_online_visit,
 )
 from wardapp.outreach.lookup import name_key, title_of, when
 from wardapp.outreach.vocabulary import CANCELLED as SESSION_CANCELLED
@@ -160,7 +161,7 @@ def _info(s: Session, row: IctVisit) -> VisitInfo:
 
 
 def delivery_of(facility_id: int | None, venue: str | None) -> str:
-    return ONLINE if facility_id is None and venue == ONLINE else IN_PERSON
+    return ONLINE if is_online_visit(facility_id, venue) else IN_PERSON
 
 
 def _get_visit(db: Db, visit_id: int) -> VisitInfo:

@@ -28,6 +28,12 @@ IN_PERSON: Final = "対面"
 ONLINE: Final = "オンライン"
 DELIVERIES: Final = (IN_PERSON, ONLINE)
 
+
+def is_online_visit(facility_id: int | None, venue: str | None) -> bool:
+    """Whether a visit with this place is held online (the one rule; the report, calendar and reach
+    read the visits table directly and ask here)."""
+    return facility_id is None and venue == ONLINE
+
 #: Topics the ward's advisers usually cover (the dialogs offer them; any other text is allowed).
 TOPICS: Final = ("ウェブ会議の導入", "Wi-Fi設定", "LINE連絡網", "端末設定", "詐欺対策",
                  "マイナンバーカード・マイナポータル", "キャッシュレス決済", "SNSでの情報発信", "表計算・名簿管理")
