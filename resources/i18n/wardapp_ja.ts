@@ -732,52 +732,52 @@
 <context>
     <name>CancelSessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="935"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="909"/>
         <source>Cancel session</source>
         <translation>回の中止</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="936"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="910"/>
         <source>Cancel {title} on {date}?</source>
         <translation>{date}の「{title}」を中止しますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="942"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="916"/>
         <source>Typhoon warning</source>
         <translation>台風のため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="942"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="916"/>
         <source>Instructor unavailable</source>
         <translation>講師の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="943"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="917"/>
         <source>Too few sign-ups</source>
         <translation>申込が少ないため</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="943"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="917"/>
         <source>Venue unavailable</source>
         <translation>会場の都合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="947"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="921"/>
         <source>Reason (required)</source>
         <translation>理由（必須）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="948"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="922"/>
         <source>Also cancel the &amp;following sessions of the series</source>
         <translation>シリーズのこの回以降もまとめて中止する(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="952"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="926"/>
         <source>The {n} people signed up or waiting go on the call list.</source>
         <translation>申込済み・キャンセル待ちの {n} 人が連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="956"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="930"/>
         <source>&amp;Reason:</source>
         <translation>理由(&amp;R):</translation>
     </message>
@@ -1313,122 +1313,122 @@
         <translation>キャンセル待ちから {n}人が繰り上がりました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="752"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="756"/>
         <source>The session is confirmed.</source>
         <translation>回を確定にしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="762"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="766"/>
         <source>{n} session(s) cancelled; {k} people to call.</source>
         <translation>{n}回を中止にしました。連絡が必要な方: {k}人。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="771"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="774"/>
         <source>The cancellation was withdrawn.</source>
         <translation>中止を取り消しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="778"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="781"/>
         <source>Delete session</source>
         <translation>回の削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="779"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="782"/>
         <source>Delete {title} on {date}? Only a session entered by mistake should be deleted; cancel a session that did not take place.</source>
         <translation>{date}の「{title}」を削除しますか？ 削除するのは誤って入力した回だけです。開かなかった回は「中止」にしてください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="829"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="830"/>
         <source>The survey form was deleted.</source>
         <translation>アンケートの回答を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="850"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="851"/>
         <source>The course was saved.</source>
         <translation>講座を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="860"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="859"/>
         <source>The course was deleted.</source>
         <translation>講座を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="880"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="879"/>
         <source>{n} call(s) marked as made.</source>
         <translation>{n}件を連絡済みにしました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="912"/>
         <source>Catch line:</source>
         <translation>見出し:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="912"/>
         <source>For whom:</source>
         <translation>対象:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="912"/>
         <source>Fee:</source>
         <translation>費用:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
         <source>What to bring:</source>
         <translation>持ち物:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="913"/>
         <source>Sign-up phone:</source>
         <translation>申込の電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
         <source>Sign-up counter:</source>
         <translation>申込の窓口:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="914"/>
         <source>Sign-up period:</source>
         <translation>受付期間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="916"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
         <source>Organiser:</source>
         <translation>主催・問合せ:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="916"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="915"/>
         <source>Note:</source>
         <translation>注意:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="918"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="917"/>
         <source>Poster</source>
         <translation>募集ポスター</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="941"/>
         <source>Contact (office):</source>
         <translation>問合せ先（課）:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="941"/>
         <source>Contact phone:</source>
         <translation>問合せの電話:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="943"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
         <source>Office hours:</source>
         <translation>受付時間:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="943"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="942"/>
         <source>Access:</source>
         <translation>交通:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/classes.py" line="945"/>
+        <location filename="../../src/wardapp/ui/pages/classes.py" line="944"/>
         <source>Course guide</source>
         <translation>受講案内</translation>
     </message>
@@ -1436,47 +1436,47 @@
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="514"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="488"/>
         <source>Edit course</source>
         <translation>講座の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="514"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="488"/>
         <source>New course</source>
         <translation>新しい講座</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="523"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="497"/>
         <source>e.g. the carrier or NPO</source>
         <translation>例: 通信事業者やNPOの名前</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="537"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="511"/>
         <source>Course &amp;title:</source>
         <translation>講座名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="538"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="512"/>
         <source>&amp;Level:</source>
         <translation>レベル(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="542"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="516"/>
         <source>Run with:</source>
         <translation>実施主体:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="543"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="517"/>
         <source>&amp;Funding:</source>
         <translation>財源(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="544"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="518"/>
         <source>Topics:</source>
         <translation>内容:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="545"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="519"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
@@ -1618,58 +1618,58 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1339"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1313"/>
         <source>Sign up {name}</source>
         <extracomment>The open sessions are listed (tests wait on it).</extracomment>
         <translation>{name}さんの申込</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1348"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1322"/>
         <source>Who applied on their behalf</source>
         <translation>代わりに申し込んだ方</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1353"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1327"/>
         <source>Sign up for the remaining sessions of the &amp;series too</source>
         <translation>シリーズの残りの回にもまとめて申し込む(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1360"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1334"/>
         <source>&amp;Session:</source>
         <translation>回(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1362"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1336"/>
         <source>&amp;Channel:</source>
         <translation>申込方法(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1363"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1337"/>
         <source>&amp;Proxy:</source>
         <translation>代理申込者(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1364"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1338"/>
         <source>&amp;Received:</source>
         <translation>受付日時(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1378"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1352"/>
         <source>{n} free</source>
         <translation>残り{n}席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1379"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1353"/>
         <source>full, {n} waiting</source>
         <translation>満席・待ち{n}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1384"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1358"/>
         <source>No session is open for sign-up.</source>
         <translation>申込を受け付けている回がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1400"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1374"/>
         <source>The session is full: the sign-up goes on the waiting list.</source>
         <translation>満席です。キャンセル待ちとして受け付けます。</translation>
     </message>
@@ -1677,25 +1677,25 @@
 <context>
     <name>EnrolmentCanceller</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1448"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1422"/>
         <source>Withdraw sign-up</source>
         <extracomment>The sign-up was withdrawn: (CancelResult, list of CallItem of those promoted).</extracomment>
         <translation>申込の取消</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1449"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1423"/>
         <source>Withdraw the sign-up of {name} for {title}?
 If a seat frees, the first person on the waiting list moves up and goes on the call list.</source>
         <translation>{name}さんの「{title}」の申込を取り消しますか？
 席が空くと、キャンセル待ちの先頭の方が繰り上がり、連絡リストに載ります。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1491"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1465"/>
         <source>Moved up from the waiting list</source>
         <translation>キャンセル待ちからの繰り上げ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1492"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1466"/>
         <source>The sign-up was withdrawn. Moved up from the waiting list:
 {people}
 
@@ -2019,252 +2019,252 @@ The administrator manages users, settings, backups and the audit log. The admini
 <context>
     <name>GazetteerPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="159"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="138"/>
         <source>Address dictionary</source>
         <extracomment>The colour stripe of each level&apos;s tile: green for precise, amber for coarse, red for work. A text column is not made wider than this many characters by fitting (the rest is elided). A review snapshot is shown (after every load: start, matching, a fix, an undo). A fix or an undo was written; the argument is the number of households it touched.</extracomment>
         <translation>住所辞書</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="204"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="183"/>
         <source>Households joined to the address dictionary</source>
         <translation>住所辞書との照合の状況</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="214"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="193"/>
         <source>&amp;Run matching</source>
         <translation>照合を実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="216"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="195"/>
         <source>Match every household&apos;s address with the address dictionary again</source>
         <translation>すべての世帯の住所を住所辞書と照合し直します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="231"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="210"/>
         <source>Match rate by town</source>
         <translation>町字ごとの照合率</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="249"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="228"/>
         <source>No point of the dictionary fits these addresses. Check the spelling in the registry, or place them by hand.</source>
         <translation>住所辞書にこれらの住所に合う地点がありません。住基の表記を確認するか、地点を手作業で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="252"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="281"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="231"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="260"/>
         <source>&amp;Place point…</source>
         <translation>地点を指定(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="278"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="257"/>
         <source>&amp;Choose this candidate</source>
         <translation>この候補に決める(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="283"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="262"/>
         <source>None of the candidates is right: choose another point</source>
         <translation>どの候補も違うとき: 別の地点を指定します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="310"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="289"/>
         <source>Decisions are kept by address: the next registry import finds them again.</source>
         <translation>手作業の修正は住所ごとに保存され、次回の住基データの取り込み後も引き継がれます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="312"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="291"/>
         <source>&amp;Undo fix</source>
         <translation>修正を取り消す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="314"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="293"/>
         <source>Forget this decision and match the address again</source>
         <translation>この修正を取り消し、住所を照合し直します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="329"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="308"/>
         <source>Not matched ({n:,})</source>
         <translation>照合できない住所（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="330"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="309"/>
         <source>Several candidates ({n:,})</source>
         <translation>候補が複数の住所（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="331"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="310"/>
         <source>Fixed by hand ({n:,})</source>
         <translation>手作業の修正（{n:,}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="344"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="323"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="399"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="378"/>
         <source>{households:,} households; match rate (block or finer) {rate}</source>
         <translation>全{households:,}世帯・照合率（街区以上）{rate}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="401"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="380"/>
         <source>{points:,} points in the address dictionary</source>
         <translation>住所辞書 {points:,}地点</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="403"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="382"/>
         <source>last matched {when} by {user}</source>
         <translation>前回の照合 {when}（{user}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="406"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="385"/>
         <source>matching has not been run yet</source>
         <translation>照合はまだ実行されていません</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="407"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="386"/>
         <source>; </source>
         <translation>・</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="409"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="388"/>
         <source>The address dictionary is empty: import address data first (File menu).</source>
         <translation>住所辞書が空です。先に住所辞書データを取り込んでください（ファイル メニュー）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="411"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="390"/>
         <source>{n:,} households have not been matched yet: press Run matching.</source>
         <translation>{n:,}世帯はまだ照合されていません。「照合を実行」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="418"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="397"/>
         <source>Residence no.</source>
         <translation>号</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="419"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="398"/>
         <source>Matched to the point of the residence number (号) or lot (地番)</source>
         <translation>号（住居番号）または地番の地点に照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="420"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="399"/>
         <source>Block</source>
         <translation>街区</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="420"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="399"/>
         <source>Matched to the point of the block (街区)</source>
         <translation>街区の地点に照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="421"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="400"/>
         <source>Town only</source>
         <translation>町字のみ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="422"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="401"/>
         <source>Only the town was found: placed at the town&apos;s representative point</source>
         <translation>町字までしか分からず、町字の代表点に置いています</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="423"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="402"/>
         <source>Several candidates</source>
         <translation>候補が複数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="424"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="403"/>
         <source>Several places fit the address: staff must choose one</source>
         <translation>住所に合う場所が複数あります。職員がどれかに決めてください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="425"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="404"/>
         <source>Not matched</source>
         <translation>照合できず</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="426"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="405"/>
         <source>No point of the dictionary fits the address</source>
         <translation>住所辞書に住所に合う地点がありません</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="427"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="406"/>
         <source>Fixed by hand</source>
         <translation>手作業</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="428"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="407"/>
         <source>Placed by staff (kept across registry imports)</source>
         <translation>職員が手作業で位置を決めた世帯（住基データを取り込み直しても保持）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="429"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="408"/>
         <source>Not yet matched</source>
         <translation>未照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="430"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="409"/>
         <source>Imported since the last matching run: run matching to place them</source>
         <translation>前回の照合の後に取り込まれた世帯。照合を実行すると位置が決まります</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="459"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="438"/>
         <source>Select an address to see the points that fit it.</source>
         <translation>住所を選ぶと、その住所に合う地点が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="462"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="441"/>
         <source>&lt;b&gt;Candidate points for {address}&lt;/b&gt; ({reason})</source>
         <translation>&lt;b&gt;{address} の候補の地点&lt;/b&gt;（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="504"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="483"/>
         <source>Matching addresses</source>
         <translation>住所の照合</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="505"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="484"/>
         <source>Matching the households&apos; addresses with the address dictionary…</source>
         <translation>世帯の住所を住所辞書と照合しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="508"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="487"/>
         <source>Matched {n:,} households in {seconds:.1f} s.</source>
         <translation>{n:,}世帯を照合しました（{seconds:.1f}秒）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="556"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="535"/>
         <source>{address}: {n:,} household(s) placed at {place}.</source>
         <translation>{address}: {n:,}世帯の位置を {place} に決めました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="562"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="541"/>
         <source>Recording the decision</source>
         <translation>修正の記録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="563"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="542"/>
         <source>Placing the households of {address}…</source>
         <translation>{address} の世帯の位置を記録しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="571"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="550"/>
         <source>Undo the fix for {address}?
 Its {n:,} household(s) will be matched again with the address dictionary.</source>
         <translation>{address} の修正を取り消しますか？
 {n:,}世帯の住所を住所辞書と照合し直します。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="572"/>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="594"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="551"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="573"/>
         <source>Undo fix</source>
         <translation>修正の取り消し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="590"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="569"/>
         <source>The fix for {address} was undone; {n:,} household(s) matched again.</source>
         <translation>{address} の修正を取り消し、{n:,}世帯を照合し直しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="595"/>
+        <location filename="../../src/wardapp/ui/pages/gazetteer.py" line="574"/>
         <source>Matching {address} again…</source>
         <translation>{address} を照合し直しています…</translation>
     </message>
@@ -3044,7 +3044,7 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
     </message>
     <message>
         <location filename="../../src/wardapp/ui/pages/map.py" line="182"/>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="397"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="389"/>
         <source>Loading the map…</source>
         <translation>地図を読み込んでいます…</translation>
     </message>
@@ -3144,94 +3144,97 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
         <translation>浸水想定区域が取り込まれていません（ファイルメニューの地図レイヤーの取り込み）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="373"/>
-        <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
-        <translation>地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="472"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="464"/>
         <source>{placed:,} of {total:,} households are on the map.</source>
         <translation>{total:,}世帯のうち{placed:,}世帯を地図に表示しています。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="515"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="507"/>
         <source>  (member: {name})</source>
         <translation>  （世帯員: {name}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="517"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="509"/>
         <source>  (not on the map)</source>
         <translation>  （地図上の位置なし）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="523"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="515"/>
         <source>No household found.</source>
         <translation>該当する世帯はありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="537"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="529"/>
         <source>Household {no} has no point on the map (its address is not matched).</source>
         <translation>世帯番号 {no} は地図上の位置がありません（住所が照合されていません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="578"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="570"/>
         <source>Finding the households in the area…</source>
         <translation>範囲内の世帯を探しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="609"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="601"/>
         <source>Note: {note}</source>
         <translation>メモ: {note}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="626"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="618"/>
         <source>{area}: {households:,} households, {persons:,} persons</source>
         <translation>{area}：{households:,}世帯・{persons:,}人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="629"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="621"/>
         <source>Saved area “{name}”</source>
         <translation>保存した範囲「{name}」</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="692"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="684"/>
         <source>Whole flood zone ({households:,} households)</source>
         <translation>浸水想定区域の全域（{households:,}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="693"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="685"/>
         <source>Depth {depth} m or more ({households:,} households)</source>
         <translation>浸水深 {depth} m以上（{households:,}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="742"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="734"/>
         <source>Save the area</source>
         <translation>範囲を保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="743"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="735"/>
         <source>An area named “{name}” is already saved. Replace it with this one?</source>
         <translation>「{name}」という名前の範囲は既に保存されています。この範囲で置き換えますか？</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="762"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="754"/>
         <source>The area was saved as “{name}”.</source>
         <translation>範囲を「{name}」として保存しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="782"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="774"/>
         <source>The saved area “{name}” was deleted.</source>
         <translation>保存した範囲「{name}」を削除しました。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="809"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="801"/>
         <source>{n} households at this point</source>
         <translation>この地点に{n}世帯</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/map.py" line="820"/>
+        <location filename="../../src/wardapp/ui/pages/map.py" line="812"/>
         <source>… and {n} more</source>
         <translation>…ほか{n}世帯</translation>
+    </message>
+</context>
+<context>
+    <name>MapStart</name>
+    <message>
+        <location filename="../../src/wardapp/ui/map/start.py" line="25"/>
+        <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
+        <translation>地図を表示できません（アプリの起動前に wardapp:// の登録ができませんでした）。</translation>
     </message>
 </context>
 <context>
@@ -3351,43 +3354,38 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>OutreachMapPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="92"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="91"/>
         <source>Outreach map</source>
         <extracomment>The figures (and the table) are shown. The map page has been drawn in the web view.</extracomment>
         <translation>到達状況の地図</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="109"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="108"/>
         <source>Reference &amp;date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="127"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="126"/>
         <source>Loading the map…</source>
         <translation>地図を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="174"/>
-        <source>The map cannot be shown: the wardapp:// scheme was not registered before the application started.</source>
-        <translation>地図を表示できません: アプリの起動前に wardapp:// スキームが登録されていません。</translation>
-    </message>
-    <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="208"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="199"/>
         <source>Last 12 months: {start} – {end}</source>
         <translation>対象期間（12か月）: {start}〜{end}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="213"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="204"/>
         <source>{unreached} of {towns} towns not reached ({aged:,} residents aged {age}+ live there)</source>
         <translation>{towns}町字のうち未到達 {unreached}町字（{age}歳以上 {aged:,}人が住んでいます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="216"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="207"/>
         <source>All {towns} towns reached</source>
         <translation>{towns}町字すべてに到達しています</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="229"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="220"/>
         <source>Town boundaries have not been imported, so the map cannot be drawn (File menu, map layers). The table lists every town with its figures.</source>
         <translation>町丁目の境界が取り込まれていないため、地図は表示できません（ファイル → 地図レイヤの取り込み）。右の表に町字ごとの数を示しています。</translation>
     </message>
@@ -3395,12 +3393,12 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>OverCapacity</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1649"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1623"/>
         <source>Session full</source>
         <translation>満席</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1652"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1626"/>
         <source>Check in beyond the capacity?</source>
         <translation>定員を超えて受け付けますか？</translation>
     </message>
@@ -3408,28 +3406,28 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1244"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1218"/>
         <source>Edit participant</source>
         <extracomment>The duplicate check has answered (tests wait on it). The stored participant staff chose instead of registering a new one.</extracomment>
         <translation>受講者の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1244"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1218"/>
         <source>New participant</source>
         <translation>受講者の新規登録</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1256"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1230"/>
         <source>&amp;Use this person</source>
         <translation>この方を選ぶ(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1293"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1267"/>
         <source>This person is already registered. Use the stored entry:</source>
         <translation>この方は既に登録されています。登録済みの方を選んでください:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1296"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1270"/>
         <source>People with the same kana (a different person can still be registered):</source>
         <translation>同じフリガナの方がいます（別の方なら、そのまま登録できます）:</translation>
     </message>
@@ -3437,74 +3435,74 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>ParticipantForm</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1124"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1098"/>
         <source>e.g. 山田 花子</source>
         <extracomment>The fields the duplicate check looks at (カナ, 電話, 生年月日) changed.</extracomment>
         <translation>例: 山田 花子</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1127"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1101"/>
         <source>e.g. ヤマダ ハナコ (hiragana is fine)</source>
         <translation>例: ヤマダ ハナコ（ひらがなでも可）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1130"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1104"/>
         <source>Known:</source>
         <translation>わかる:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1142"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1147"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1116"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1121"/>
         <source>(not known)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1160"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1134"/>
         <source>May be told about future classes</source>
         <translation>今後の講座の案内をしてよい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1167"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1141"/>
         <source>&amp;Name:</source>
         <translation>氏名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1168"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1142"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1169"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1143"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1174"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1148"/>
         <source>or age:</source>
         <translation>または年代:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1177"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1151"/>
         <source>Date of birth:</source>
         <translation>生年月日:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1179"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1153"/>
         <source>&amp;Town:</source>
         <translation>町名(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1180"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1154"/>
         <source>&amp;Device:</source>
         <translation>端末(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1181"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1155"/>
         <source>Needs:</source>
         <translation>配慮:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1184"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1158"/>
         <source>N&amp;otes:</source>
         <translation>備考(&amp;O):</translation>
     </message>
@@ -3756,23 +3754,23 @@ Disaster victim support and digital-divide outreach for ward offices. Works offl
 <context>
     <name>PdfExport</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1707"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1681"/>
         <source>Save PDF</source>
         <extracomment>The PDF was written (its path).</extracomment>
         <translation>PDFの保存</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1708"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1682"/>
         <source>PDF (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1718"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1692"/>
         <source>Printing</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1719"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1693"/>
         <source>Writing {name}…</source>
         <translation>{name} を作成しています…</translation>
     </message>
@@ -4881,133 +4879,133 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="214"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="201"/>
         <source>Scores</source>
         <extracomment>Households shown in the ranking table. Check the profile this long after the last keystroke (ms). A live re-score slower than this (s) moves the next ones off the GUI thread. Band bar colours from the lowest band to the highest (grey → red). The ward&apos;s data are read (first show, or after an import). A profile was checked: True when it has no problems. Bands, ranking and breakdown show the scores of the current profile. A score run was saved (its id). A profile version was written (its path).</extracomment>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="290"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="277"/>
         <source>Ages and the validity of welfare data are taken on this day</source>
         <translation>年齢と福祉情報の有効期間は、この日で判断します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="293"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="280"/>
         <source>Calculate and &amp;save with this profile</source>
         <translation>この設定で計算して保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="302"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="289"/>
         <source>&amp;Profile:</source>
         <translation>プロファイル(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="304"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="291"/>
         <source>&amp;Reference date:</source>
         <translation>基準日(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="324"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="311"/>
         <source>Rules of the profile</source>
         <translation>プロファイルの規則</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="329"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="316"/>
         <source>Save as new &amp;version…</source>
         <translation>新しい版として保存(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="343"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="330"/>
         <source>Households per score band</source>
         <translation>帯ごとの世帯数</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="356"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="343"/>
         <source>Ranking (top {n} households)</source>
         <translation>順位（上位{n}世帯）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="365"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="352"/>
         <source>Breakdown of the selected household</source>
         <translation>選んだ世帯の内訳</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="371"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="358"/>
         <source>Select a household in the ranking to see which rule gave which points.</source>
         <translation>順位の表で世帯を選ぶと、どの規則が何点を付けたかが出ます。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="560"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="547"/>
         <source>Reading the residents, welfare data and flood zones…</source>
         <translation>住民・福祉情報・浸水想定区域を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="565"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="552"/>
         <source>The profile has problems: the figures below are from the last profile without problems.</source>
         <translation>プロファイルに誤りがあります。下の数字は、最後に誤りのなかった設定のものです。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="572"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="559"/>
         <source>{persons:,} residents in {households:,} households, scored in {ms:,.0f} ms.</source>
         <translation>住民 {persons:,}人・{households:,}世帯（計算 {ms:,.0f} ミリ秒）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="643"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="630"/>
         <source>No scores have been saved yet: the residents page shows none.</source>
         <translation>援護度はまだ保存されていません（住民のページには出ません）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="633"/>
         <source>Latest saved scores: {caption}</source>
         <translation>最新の記録: {caption}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="649"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="636"/>
         <source>Out of date: data were imported after this calculation.</source>
         <translation>古い結果です（この計算のあとにデータを取り込みました）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="657"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="644"/>
         <source>(edited, not saved)</source>
         <translation>（変更あり・未保存）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="659"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="646"/>
         <source>Save the edited profile as a new version or revert it to choose another profile</source>
         <translation>別のプロファイルを選ぶには、変更を新しい版として保存するか、元に戻してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="667"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="654"/>
         <source>Save the edited profile as a new version first: saved scores name the profile version they were made with</source>
         <translation>先に変更を新しい版として保存してください。保存する援護度には、計算に使ったプロファイルの版が記録されます</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="669"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="656"/>
         <source>Correct the problems of the profile first</source>
         <translation>先にプロファイルの誤りを直してください</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="671"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="658"/>
         <source>Score every household on the reference date and save the result (the residents page and rosters show it)</source>
         <translation>基準日で全世帯を計算して保存します（住民のページと名簿に出ます）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="690"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="677"/>
         <source>Calculating support scores</source>
         <translation>援護度の計算</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="691"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="678"/>
         <source>Scoring every household and saving the result…</source>
         <translation>全世帯の援護度を計算して保存しています…</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="702"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="689"/>
         <source>Scores saved (record {id})</source>
         <translation>援護度を保存しました（記録番号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/scores.py" line="732"/>
+        <location filename="../../src/wardapp/ui/pages/scores.py" line="719"/>
         <source>Saved {name} version {version}: {path}</source>
         <translation>「{name}」第{version}版を保存しました: {path}</translation>
     </message>
@@ -5087,183 +5085,183 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="611"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="585"/>
         <source>Edit session</source>
         <extracomment>Venue combo data for &quot;a place not in the facility list&quot; (its name typed) and &quot;no venue&quot;.</extracomment>
         <translation>回の編集</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="611"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="585"/>
         <source>New session or series</source>
         <translation>新しい回・シリーズ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="630"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="604"/>
         <source>Another place (enter its name)</source>
         <translation>その他の場所（名前を入力）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="631"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="605"/>
         <source>No venue (online)</source>
         <translation>会場なし（オンライン）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="634"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="608"/>
         <source>e.g. a community hall</source>
         <translation>例: 〇〇町内会館</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="642"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="616"/>
         <source> people</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="648"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="622"/>
         <source>Separate names with 、</source>
         <translation>複数のときは「、」で区切る</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="656"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="630"/>
         <source>&amp;Course:</source>
         <translation>講座(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="657"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="631"/>
         <source>&amp;Date:</source>
         <translation>日付(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="663"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="637"/>
         <source>&amp;Time:</source>
         <translation>時間(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="667"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="641"/>
         <source>&amp;Venue:</source>
         <translation>会場(&amp;V):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="668"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="642"/>
         <source>Deli&amp;very:</source>
         <translation>実施方法(&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="672"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="646"/>
         <source>Loan devices:</source>
         <translation>貸出端末:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="675"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="649"/>
         <source>C&amp;apacity:</source>
         <translation>定員(&amp;A):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="676"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="650"/>
         <source>&amp;Instructors:</source>
         <translation>講師(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="677"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="651"/>
         <source>&amp;Status:</source>
         <translation>状態(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="678"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="652"/>
         <source>&amp;Notes:</source>
         <translation>備考(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="701"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="675"/>
         <source>Repeat</source>
         <translation>繰り返し</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="703"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="677"/>
         <source>&amp;One session</source>
         <translation>1回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="704"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="678"/>
         <source>A &amp;series every</source>
         <translation>シリーズ: 間隔(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="705"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="679"/>
         <source>A series on &amp;chosen dates</source>
         <translation>シリーズ: 日付を選ぶ(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="714"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="688"/>
         <source> days</source>
         <translation>日ごと</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="719"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="693"/>
         <source> sessions</source>
         <translation>回</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="730"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="704"/>
         <source>Add date</source>
         <translation>日付を追加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="733"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="707"/>
         <source>Remove date</source>
         <translation>日付を削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="737"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="711"/>
         <source>Optional, e.g. spring 2026</source>
         <translation>任意（例: 2026年春）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="752"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="726"/>
         <source>Series name:</source>
         <translation>シリーズ名:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="762"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="736"/>
         <source>Change</source>
         <translation>変更する範囲</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="764"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="738"/>
         <source>This session &amp;only</source>
         <translation>この回だけ(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="765"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="739"/>
         <source>This and the &amp;following sessions of the series</source>
         <translation>この回以降(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="766"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="740"/>
         <source>The &amp;whole series ({n} sessions)</source>
         <translation>シリーズ全体（{n}回）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="774"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="748"/>
         <source> day(s)</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="775"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="749"/>
         <source>Held and cancelled sessions of the series are left as they are.</source>
         <translation>実施済・中止の回は変更しません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="781"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="755"/>
         <source>Move the dates by:</source>
         <translation>日付をずらす:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="864"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="838"/>
         <source>{n} session(s): {dates}</source>
         <translation>{n}回: {dates}</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="911"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="885"/>
         <source>Enter a course first (tab Courses).</source>
         <translation>先に講座を登録してください（「講座」タブ）。</translation>
     </message>
@@ -5690,66 +5688,66 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>SurveyDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="988"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="962"/>
         <source>Survey</source>
         <translation>アンケートの入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="988"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="962"/>
         <source>Edit survey</source>
         <translation>アンケートの修正</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="991"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="965"/>
         <source>Understanding</source>
         <translation>理解度</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="998"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1006"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="972"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="980"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="992"/>
         <source>No answer</source>
         <translation>無回答</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1002"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="976"/>
         <source>Interest in digital things went up</source>
         <translation>デジタルへの関心が上がった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1005"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="979"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="992"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1005"/>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1018"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="979"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="992"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1012"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="986"/>
         <source>Can do it now</source>
         <translation>できるようになった</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1026"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1000"/>
         <source>The course has no topics.</source>
         <translation>この講座には内容（トピック）がありません。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1042"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1016"/>
         <source>Comment:</source>
         <translation>自由記述:</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1046"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1020"/>
         <source>Save and &amp;next</source>
         <translation>保存して次へ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1060"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1034"/>
         <source>Forms entered in this window: {n}</source>
         <translation>この画面で入力した枚数: {n}</translation>
     </message>
@@ -5814,28 +5812,28 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>TopicListEditor</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="443"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="417"/>
         <source>Choose or type a topic</source>
         <extracomment>Wait this long after the last keystroke before asking the core again (ms). Emitted with the widget that wrote. The dialog open over the page (see :meth:`_open`), None when there is none. Rows measured to size a column to its contents. Qt&apos;s own resizeColumnsToContents asks the delegate for every cell (eight data() calls each) and costs a few hundred ms on 5,000 participants — more than opening a page may; measuring the text of these rows costs a few ms. The core accepted; the argument is what the call returned. The core refused; the argument is the text shown in the dialog.</extracomment>
         <translation>内容を選ぶか入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="445"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="419"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="448"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="422"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="451"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="425"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="453"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="427"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
@@ -5843,12 +5841,12 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>TopicsDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="568"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="542"/>
         <source>Topics of the courses</source>
         <translation>講座の内容（トピック）の一覧</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="571"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="545"/>
         <source>The list offered when a course is entered. Courses keep the topics they were given.</source>
         <translation>講座を入力するときに選べる一覧です。登録済みの講座の内容は変わりません。</translation>
     </message>
@@ -5960,58 +5958,58 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>TownReachModel</name>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="51"/>
         <source>Status</source>
         <extracomment>Unreached rows: a light red that black text reads on (and the status column says 未到達).</extracomment>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="51"/>
         <source>Reached</source>
         <translation>到達</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="52"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="51"/>
         <source>Not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="54"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="53"/>
         <source>Town</source>
         <translation>町字</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="55"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="54"/>
         <source>Aged 65+</source>
         <translation>65歳以上</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="56"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="55"/>
         <source>Sessions</source>
         <translation>教室（回）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="58"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="57"/>
         <source>Venues</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="60"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="59"/>
         <source>Visits</source>
         <translation>訪問（回）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="62"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="61"/>
         <source>Participants</source>
         <translation>受講者</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="64"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="63"/>
         <source>Reached by</source>
         <translation>到達の理由</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="69"/>
+        <location filename="../../src/wardapp/ui/pages/outreach_map.py" line="68"/>
         <source>Aged {age}+</source>
         <translation>{age}歳以上</translation>
     </message>
@@ -6440,68 +6438,68 @@ Write it on paper or print it, and keep it in the office safe. Anyone who has it
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1520"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1494"/>
         <source>Walk-in</source>
         <extracomment>Step 1 has listed candidates (tests wait on it).</extracomment>
         <translation>当日参加</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1527"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1501"/>
         <source>Kana, e.g. やまだ</source>
         <translation>フリガナ（例: やまだ）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1530"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1504"/>
         <source>Phone (if they have one)</source>
         <translation>電話（あれば）</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1537"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1511"/>
         <source>Check in &amp;this person</source>
         <translation>この方を受け付ける(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1540"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1514"/>
         <source>&amp;New person →</source>
         <translation>新しい方として入力(&amp;N) →</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1544"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1518"/>
         <source>&amp;Kana:</source>
         <translation>フリガナ(&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1545"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1519"/>
         <source>&amp;Phone:</source>
         <translation>電話(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1546"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1520"/>
         <source>Step 1 of 2: is the person already registered?</source>
         <translation>手順 1/2: 登録済みの方か探します</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1563"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1537"/>
         <source>← &amp;Back</source>
         <translation>← 戻る(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1565"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1539"/>
         <source>Register and &amp;check in</source>
         <translation>登録して受け付ける(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1568"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1542"/>
         <source>Step 2 of 2: a new participant</source>
         <translation>手順 2/2: 新しい方の入力</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1611"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1585"/>
         <source>{n} registered participant(s) found. Same phone first.</source>
         <translation>登録済みの方が {n}人見つかりました（電話番号が同じ方が先頭）。</translation>
     </message>
     <message>
-        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1614"/>
+        <location filename="../../src/wardapp/ui/outreach_dialogs.py" line="1588"/>
         <source>Nobody with this kana is registered: enter a new person.</source>
         <translation>このフリガナの方は登録されていません。新しい方として入力してください。</translation>
     </message>

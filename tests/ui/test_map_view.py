@@ -290,3 +290,21 @@ def test_pages_without_map_do_not_start_webengine(window: MainWindow) -> None:
     page = next(p for p in window.pages if isinstance(p, MapPage))
     assert page.view is None  # never shown: no QtWebEngine started for it
     assert isinstance(page.map_holder, QWidget)
+
+
+def test_create_map_view_says_why_without_the_scheme(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both map pages start their view through create_map_view: without the wardapp:// scheme it
+    returns no view and writes the reason, in Japanese, where the map would be."""
+    from PySide6.QtWidgets import QLabel
+
+    from wardapp.ui.map import start
+
+    holder, message = QWidget(), QLabel()
+    qtbot.addWidget(holder)
+    monkeypatch.setattr(start, "is_registered", lambda: False)
+    assert start.create_map_view(holder, message) is None
+    assert "地図を表示できません" in message.text() and "wardapp://" in message.text()
+    monkeypatch.undo()
+    view = start.create_map_view(holder, message)
+    assert isinstance(view, MapView)
+    view.deleteLater()

@@ -74,7 +74,7 @@ from wardapp.settings import WindowState
 from wardapp.store.db import Store
 from wardapp.ui.context import AppContext
 from wardapp.ui.map.saved_areas import SaveAreaDialog, SavedAreasDialog
-from wardapp.ui.map.scheme import is_registered
+from wardapp.ui.map.start import create_map_view
 from wardapp.ui.map.town_picker import TownPickerDialog
 from wardapp.ui.models.selection import HouseholdIdRole, SelectionTreeModel
 from wardapp.ui.models.town_choices import TownChoice
@@ -369,16 +369,8 @@ class MapPage(Page):
         """Create the web view (once) and load the map."""
         if self.view is not None:
             return
-        if not is_registered():
-            self.map_message.setText(self.tr("The map cannot be shown: the wardapp:// scheme was not registered "
-                                             "before the application started."))
-            return
-        from wardapp.ui.map.view import MapView
-
-        try:
-            view = MapView(self.map_holder)
-        except WardError as e:  # the pinned web assets are missing or altered
-            self.map_message.setText(e.message_ja)
+        view = create_map_view(self.map_holder, self.map_message)
+        if view is None:
             return
         self.view = view
         view.ready.connect(self._view_ready)

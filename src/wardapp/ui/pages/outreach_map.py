@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardapp.errors import WardError
 from wardapp.geo.mappage import PAGE_URL
 from wardapp.geo.reachpage import ReachMap, build_reach_page, load_reach_map
 from wardapp.outreach.reach import RULE_JA, TownReach
 from wardapp.ui.context import AppContext
-from wardapp.ui.map.scheme import is_registered
+from wardapp.ui.map.start import create_map_view
 from wardapp.ui.models.rows import Column, RowTableModel
 from wardapp.ui.outreach_dialogs import OutreachPage, fit_columns, pydate, qdate, table_view
 from wardapp.ui.pages import register_page
@@ -170,16 +169,8 @@ class OutreachMapPage(OutreachPage):
         """Create the web view (once); the figures may already be there."""
         if self.view is not None:
             return
-        if not is_registered():
-            self.map_message.setText(self.tr("The map cannot be shown: the wardapp:// scheme was not registered "
-                                             "before the application started."))
-            return
-        from wardapp.ui.map.view import MapView
-
-        try:
-            view = MapView(self.map_holder)
-        except WardError as e:  # the pinned web assets are missing or altered
-            self.map_message.setText(e.message_ja)
+        view = create_map_view(self.map_holder, self.map_message)
+        if view is None:
             return
         view.setObjectName("reachMapView")
         view.ready.connect(self.map_ready)
