@@ -233,3 +233,19 @@ def test_reset_disable_and_enable_through_the_page(page: AdminPage, store: Store
     log = [(e.action, e.object, e.details) for e in audit.entries(store, SYSTEM) if e.user == "kanri"]
     assert ("users.password", "sato", {"reset": True}) in log
     assert [a for a, o, _ in log if o == "sato"][-2:] == ["users.disable", "users.enable"]
+
+
+def test_audit_actions_are_named_in_japanese_with_the_key_as_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from wardapp.ui.models.audit import AuditTableModel
+
+    model = AuditTableModel()
+    rec = [audit.AuditRecord(1, "2026-11-22T10:00:00", "kanri", "admin", "login.failed", "kanri", {}, {}, "h"),
+           audit.AuditRecord(2, "2026-11-22T10:01:00", "kanri", "admin", "custom.thing", "x", {}, {}, "h")]
+    model.set_rows(rec)
+    action = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) in ("操作", "Action"))
+    assert model.data(model.index(0, action)) == "ログイン失敗"
+    assert model.data(model.index(0, action), Qt.ItemDataRole.ToolTipRole) == "login.failed"
+    assert model.data(model.index(1, action)) == "custom.thing"  # no Japanese name: the key itself

@@ -62,6 +62,33 @@ Db = Store | Session | Connection
 # ---------------------------------------------------------------------------------- hashing
 
 
+#: What each recorded action is called on the 管理 page (the log itself and its CSV keep the keys,
+#: which are stable and searchable).  An action not listed here is shown as its key.
+ACTION_NAMES_JA: dict[str, str] = {
+    "login": "ログイン", "login.failed": "ログイン失敗", "logout": "ログアウト", "session.lock": "画面のロック",
+    "session.unlock": "ロックの解除", "users.create_admin": "管理者の作成", "users.add": "利用者の追加",
+    "users.disable": "利用者の無効化", "users.enable": "利用者の有効化", "users.password": "パスワードの変更",
+    "users.role": "役割の変更", "demo.accounts": "デモ用の利用者の作成", "store.encrypt": "データベースの暗号化",
+    "backup": "バックアップ", "restore": "復元", "audit.export": "監査ログの書き出し",
+    "import.registry": "住基の取り込み", "import.welfare": "福祉情報の取り込み",
+    "import.addresses": "住所辞書の取り込み", "import.layer": "地図レイヤの取り込み",
+    "address.match": "住所の照合", "address.fix": "住所の修正", "address.fix_undo": "住所の修正の取り消し",
+    "scores.save": "援護度の計算の保存", "profile.change": "援護度プロファイルの変更",
+    "view": "世帯の閲覧", "print": "印刷", "export": "書き出し",
+    "selection.save": "範囲の保存", "selection.delete": "範囲の削除",
+    "participant.link": "受講者と住民記録の紐付け", "participant.unlink": "紐付けの解除",
+    "visit.schedule": "派遣の日程決定", "visit.status": "派遣の状態の変更", "visit.cancel": "派遣の取消",
+    "visit.report": "派遣の報告", "grant.decide": "助成の決定", "grant.correct": "助成の訂正",
+    "outreach.past_figure.set": "過去の実績の入力", "outreach.past_figure.clear": "過去の実績の削除",
+    "outreach.past_figure.import": "過去の実績の取り込み",
+}
+
+
+def action_ja(action: str) -> str:
+    """「ログイン」 for ``login``; the key itself for an action without a Japanese name."""
+    return ACTION_NAMES_JA.get(action, action)
+
+
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 kept: one text for one value (what is stored and hashed)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)

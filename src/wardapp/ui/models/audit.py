@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from wardapp.security.audit import AuditRecord, Problem
+from wardapp.security.audit import AuditRecord, Problem, action_ja
 from wardapp.security.roles import ROLE_NAMES_JA, Role
 from wardapp.ui.models.rows import Column, RowTableModel
 
@@ -45,7 +45,8 @@ class AuditTableModel(RowTableModel[AuditRecord]):
             Column(QCoreApplication.translate("AuditTableModel", "Time"), lambda r: r.at.replace("T", " ")[:19]),
             Column(QCoreApplication.translate("AuditTableModel", "User"), lambda r: r.user),
             Column(QCoreApplication.translate("AuditTableModel", "Role"), lambda r: role_text(r.role)),
-            Column(QCoreApplication.translate("AuditTableModel", "Action"), lambda r: r.action),
+            Column(QCoreApplication.translate("AuditTableModel", "Action"), lambda r: action_ja(r.action),
+                   tooltip=lambda r: r.action),
             Column(QCoreApplication.translate("AuditTableModel", "Object"), lambda r: r.object),
             Column(QCoreApplication.translate("AuditTableModel", "Counts"), lambda r: _json(r.counts)),  # type: ignore[arg-type]
             Column(QCoreApplication.translate("AuditTableModel", "Details"), lambda r: _json(r.details)),
